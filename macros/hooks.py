@@ -1,0 +1,56 @@
+"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): data checks and generated pages.
+
+MkDocs loads this file by path, so it imports the package absolutely.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from macros.loader import DataErrors, load_site
+from macros.pages import generated_pages, nav_with_generated
+from macros.site import Site
+
+
+def site_for(config: MkDocsConfig) -> Site:
+    """The Site for this build; a data error stops the build with every message, no traceback."""
+    try:
+        return load_site(Path(config.config_file_path).parent / "data")
+    except DataErrors as exc:
+        raise PluginError(exc.report()) from None
+
+
+@event_priority(100)  # before the macros plugin, so data errors are reported first
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.nav = nav_with_generated(config.nav or [], site_for(config))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for page in generated_pages(site_for(config)):
+        files.append(File.generated(config, page.src_uri, content=page.markdown))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated = {p.src_uri: p for p in generated_pages(site_for(config))}.get(page.file.src_uri)
+    if generated is not None:
+        page.meta.setdefault("description", generated.description)
+        page.meta["data_file"] = f"data/{generated.data_file}"
+    return markdown
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    """A page made from data is edited in its YAML file, not in a Markdown file."""
+    data_file = page.meta.get("data_file")
+    if data_file and config.repo_url and config.edit_uri:
+        docs_edit_base = config.repo_url.rstrip("/") + "/" + config.edit_uri.lstrip("/")
+        page.edit_url = urljoin(docs_edit_base, f"../{data_file}")
+    return context

@@ -1,0 +1,442 @@
+"""Read `data/*.yaml` once, validate it, and return one read-only `Site`.
+
+Every problem is collected as a `DataError` that knows its file, line, column and path
+(`data/actions.yaml:42:7 actions[6].funding[1]: ...`), so an editor can fix all of them
+from one run. Line numbers come from PyYAML's node tree: a pydantic error's `loc` is
+walked down that tree to the node it is about.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .models import FILES, SLUG_PATTERN, Record, Ref
+from .site import Site
+
+Loc = tuple[str | int, ...]
+
+#: Dutch name of one record of each collection, for messages.
+RECORD_NAMES = {
+    "sources": "bron",
+    "action_lines": "actielijn",
+    "actions": "actie",
+    "borging_items": "borgingspunt",
+    "steps": "stap",
+    "funding_sources": "financieringsbron",
+    "partners": "partner",
+    "agreements": "afspraak",
+    "interventions": "interventie",
+    "faq": "vraag",
+    "contacts": "contactpunt",
+    "glossary": "begrip",
+    "milestones": "mijlpaal",
+}
+
+PATTERN_HELP = {
+    SLUG_PATTERN: "kleine letters, cijfers en enkele streepjes, bijv. 'lokale-coalitie'",
+    r"^2\.[12]\.[1-9]$": "'2.1.1' t/m '2.1.9' (lokaal) of '2.2.1' t/m '2.2.9' (regionaal)",
+    r"^3\.[12]\.[1-9]$": "een paragraaf van hoofdstuk 3, bijv. '3.2.1'",
+    r"^\d{4}(-\d{2}(-\d{2})?)?$": "'2018', '2022-06' of '2024-01-01'",
+}
+
+
+@dataclass(frozen=True)
+class DataError:
+    """One problem in one place of one data file."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    allowed: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        if self.path:
+            where += f" {self.path}"
+        text = f"{where}: {self.message}"
+        return f"{text} ({self.allowed})" if self.allowed else text
+
+
+class DataErrors(Exception):
+    """All problems found in `data/`; raised once, after everything was checked."""
+
+    def __init__(self, errors: list[DataError]):
+        self.errors = sorted(errors, key=lambda e: (e.file, e.line, e.column, e.message))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        head = f"{count} fout{'en' if count != 1 else ''} in de gegevens:"
+        return "\n".join([head, *(f"  {e}" for e in self.errors)])
+
+
+def format_path(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def did_you_mean(word: str, options: typing.Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"bedoelde je '{matches[0]}'?" if matches else None
+
+
+def listing(options: typing.Iterable[str], limit: int = 12) -> str:
+    items = sorted(options)
+    shown = ", ".join(items[:limit])
+    return shown + (", ..." if len(items) > limit else "")
+
+
+class DataFile:
+    """One parsed YAML file: its data and its node tree, for finding lines."""
+
+    def __init__(self, rel: str, node: yaml.Node | None, data: Any):
+        self.rel, self.node, self.data = rel, node, data
+
+    def mark(self, loc: Loc, on_key: bool = False) -> tuple[int, int]:
+        """1-based line and column of the deepest node `loc` reaches."""
+        node = self.node
+        if node is None:
+            return 1, 1
+        best = node.start_mark
+        for i, part in enumerate(loc):
+            last = i == len(loc) - 1
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                pair = next((kv for kv in node.value if kv[0].value == part), None)
+                if pair is None:
+                    break
+                node = pair[1]
+                best = pair[0].start_mark if (last and on_key) else node.start_mark
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    break
+                node = node.value[part]
+                best = node.start_mark
+            else:
+                break
+        return best.line + 1, best.column + 1
+
+    def error(self, loc: Loc, message: str, allowed: str | None = None, on_key: bool = False) -> DataError:
+        line, column = self.mark(loc, on_key)
+        return DataError(self.rel, line, column, format_path(loc), message, allowed)
+
+
+def _duplicate_keys(file: DataFile, node: yaml.Node, loc: Loc = ()) -> Iterator[DataError]:
+    """PyYAML keeps the last of two equal keys silently; an editor must hear of it."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            name = key.value
+            if name in seen:
+                yield DataError(
+                    file.rel, key.start_mark.line + 1, key.start_mark.column + 1,
+                    format_path(loc), f"veld '{name}' staat er twee keer",
+                    f"eerste keer op regel {seen[name]}",
+                )
+            else:
+                seen[name] = key.start_mark.line + 1
+            yield from _duplicate_keys(file, value, (*loc, name))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            yield from _duplicate_keys(file, item, (*loc, i))
+
+
+def read_file(path: Path, rel: str) -> tuple[DataFile | None, list[DataError]]:
+    """Parse one YAML file safely; syntax problems become DataErrors, never tracebacks."""
+    if not path.exists():
+        return None, [DataError(rel, 1, 1, "", "bestand ontbreekt", "elke collectie heeft een eigen bestand")]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [DataError(rel, line, 1, "", "bestand is geen UTF-8", "sla het bestand op als UTF-8")]
+    if "\t" in text:
+        line = text[: text.index("\t")].count("\n") + 1
+        return None, [DataError(rel, line, 1, "", "tab-teken gevonden", "gebruik spaties om in te springen")]
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or "onleesbare YAML"
+        return None, [DataError(rel, line, column, "", f"YAML-fout: {problem}", "controleer inspringing, dubbele punten en aanhalingstekens")]
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
+        return None, [DataError(rel, 1, 1, "", f"YAML-fout: {exc}")]
+    finally:
+        loader.dispose()
+    file = DataFile(rel, node, data)
+    if node is None:
+        return None, [DataError(rel, 1, 1, "", "bestand is leeg", "zet er minstens de collectie in")]
+    errors = list(_duplicate_keys(file, node))
+    return (None if errors else file), errors
+
+
+def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> DataError:
+    """Turn one pydantic error into a Dutch message at the right line."""
+    loc: Loc = tuple(err["loc"])
+    kind, ctx, value = err["type"], err.get("ctx", {}), err.get("input")
+    if kind == "missing":
+        return file.error(loc[:-1], f"verplicht veld '{loc[-1]}' ontbreekt")
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        hint = did_you_mean(str(loc[-1]), allowed)
+        return file.error(loc, f"onbekend veld '{loc[-1]}'" + (f"; {hint}" if hint else ""),
+                          f"toegestaan: {listing(allowed, 20)}", on_key=True)
+    messages = {
+        "string_type": ("moet tekst zijn", None),
+        "int_type": ("moet een heel getal zijn", None),
+        "int_parsing": ("moet een heel getal zijn", None),
+        "int_from_float": ("moet een heel getal zijn", None),
+        "bool_type": ("moet true of false zijn", None),
+        "bool_parsing": ("moet true of false zijn", None),
+        "list_type": ("moet een lijst zijn", "zet elk item op een regel die met '- ' begint"),
+        "model_type": ("moet een groep velden zijn", "velden als 'naam: waarde'"),
+        "model_attributes_type": ("moet een groep velden zijn", "velden als 'naam: waarde'"),
+        "dict_type": ("moet een groep velden zijn", "velden als 'naam: waarde'"),
+        "date_type": ("moet een datum zijn", "JJJJ-MM-DD, bijv. 2023-01-01"),
+        "date_parsing": ("moet een datum zijn", "JJJJ-MM-DD, bijv. 2023-01-01"),
+        "date_from_datetime_parsing": ("moet een datum zijn", "JJJJ-MM-DD, bijv. 2023-01-01"),
+        "url_parsing": ("ongeldig webadres", "een volledig adres dat begint met https://"),
+        "url_scheme": ("ongeldig webadres", "een volledig adres dat begint met https://"),
+        "url_type": ("ongeldig webadres", "een volledig adres dat begint met https://"),
+    }
+    if kind in messages:
+        message, allowed = messages[kind]
+        return file.error(loc, f"{message}, niet {_show(value)}", allowed)
+    if kind == "literal_error":
+        options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
+        hint = did_you_mean(str(value), options) if isinstance(value, str) else None
+        return file.error(loc, f"ongeldige waarde {_show(value)}" + (f"; {hint}" if hint else ""),
+                          f"toegestaan: {', '.join(options)}")
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        return file.error(loc, f"ongeldige waarde {_show(value)}", PATTERN_HELP.get(pattern, f"patroon {pattern}"))
+    if kind == "string_too_short":
+        return file.error(loc, "mag niet leeg zijn")
+    if kind == "string_too_long":
+        return file.error(loc, f"tekst is te lang ({len(value)} tekens)", f"ten hoogste {ctx['max_length']} tekens")
+    if kind == "too_short":
+        return file.error(loc, "lijst is te kort", f"minstens {ctx['min_length']} item(s)")
+    if kind == "too_long":
+        return file.error(loc, "lijst is te lang", f"ten hoogste {ctx['max_length']} items")
+    bounds = {"greater_than": "groter dan", "greater_than_equal": "minstens",
+              "less_than": "kleiner dan", "less_than_equal": "ten hoogste"}
+    if kind in bounds:
+        limit = next(iter(ctx.values()))
+        return file.error(loc, f"waarde {_show(value)} valt buiten het bereik", f"{bounds[kind]} {limit}")
+    return file.error(loc, err["msg"])  # pragma: no cover - a kind we have not seen yet
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "een lijst" if isinstance(value, list) else "een groep velden"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """Field names of the model reached by `loc`, for 'allowed' hints on unknown keys."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _inner_model(tp: Any) -> Any:
+    """The model inside list[Model] or Model | None; else the type itself."""
+    for arg in (typing.get_args(tp) or ()):
+        if _is_model(arg):
+            return arg
+        inner = _inner_model(arg)
+        if _is_model(inner):
+            return inner
+    return tp
+
+
+def _refs(value: Any, tp: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
+    """Every (loc, collection, id) reference inside `value`, found from the model's type hints."""
+    if typing.get_origin(tp) is typing.Annotated:
+        base, *meta = typing.get_args(tp)
+        ref = next((m for m in meta if isinstance(m, Ref)), None)
+        if ref is not None and isinstance(value, str):
+            yield loc, ref.collection, value
+            return
+        yield from _refs(value, base, loc)
+    elif isinstance(value, BaseModel):
+        hints = typing.get_type_hints(type(value), include_extras=True)
+        for name in type(value).model_fields:
+            yield from _refs(getattr(value, name), hints[name], (*loc, name))
+    elif isinstance(value, (list, tuple)):
+        args = typing.get_args(tp)
+        for i, item in enumerate(value):
+            yield from _refs(item, args[0] if args else Any, (*loc, i))
+    elif typing.get_origin(tp) in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        for arg in typing.get_args(tp):
+            yield from _refs(value, arg, loc)
+
+
+def _numbering(file: DataFile, base: Loc, numbers: list[int], what: str) -> Iterator[DataError]:
+    """Numbers must run 1..N, each once, so '14 actions' means actions 1 to 14."""
+    counts = Counter(numbers)
+    missing = sorted(set(range(1, len(numbers) + 1)) - set(numbers))
+    for i, n in enumerate(numbers):
+        if counts[n] > 1:
+            yield file.error((*base, i, "number"), f"{what} {n} komt vaker voor", "elk nummer één keer")
+        elif n > len(numbers):
+            yield file.error((*base, i, "number"), f"{what} {n} past niet in de reeks",
+                             f"nummers 1 t/m {len(numbers)} zonder gaten; ontbreekt: {listing(map(str, missing))}")
+
+
+def _unique_ids(file: DataFile, key: str, records: list[Any]) -> tuple[set[str], list[DataError]]:
+    first: dict[str, int] = {}
+    errors = []
+    for i, record in enumerate(records):
+        if record.id in first:
+            line = file.mark((key, first[record.id], "id"))[0]
+            errors.append(file.error((key, i, "id"), f"id '{record.id}' komt vaker voor",
+                                     f"ids zijn uniek; eerste keer op regel {line}"))
+        else:
+            first[record.id] = i
+    return set(first), errors
+
+
+def _check_steps(file: DataFile, steps: list[Any]) -> Iterator[DataError]:
+    item_step: dict[str, str] = {}
+    numbers = Counter(step.number for step in steps)
+    for s, step in enumerate(steps):
+        for c, item in enumerate(step.checklist):
+            loc = ("steps", s, "checklist", c)
+            if item.id in item_step:
+                yield file.error((*loc, "id"), f"checklist-id '{item.id}' komt vaker voor",
+                                 f"uniek over alle stappen; ook bij stap '{item_step[item.id]}'")
+            else:
+                item_step[item.id] = step.id
+            if item.basis == "bron" and not item.sources:
+                yield file.error((*loc, "basis"), "item met basis 'bron' noemt geen bron",
+                                 "vul 'sources' of zet 'basis: afgeleid'")
+        expected = "lokaal" if step.number.startswith("2.1.") else "regionaal"
+        if step.level != expected:
+            yield file.error(("steps", s, "level"), f"stap {step.number} hoort bij '{expected}', niet bij '{step.level}'",
+                             "2.1.x is lokaal, 2.2.x is regionaal")
+        if numbers[step.number] > 1:
+            yield file.error(("steps", s, "number"), f"stapnummer {step.number} komt vaker voor", "elk stapnummer één keer")
+
+
+def cross_check(files: dict[str, DataFile], models: dict[str, Record]) -> list[DataError]:
+    """Checks across records: unique ids, references, numbering. Runs on every valid file."""
+    errors: list[DataError] = []
+    ids: dict[str, set[str]] = {}
+    for name, model in models.items():
+        for key in type(model).model_fields:
+            records = getattr(model, key)
+            if isinstance(records, list) and records and hasattr(records[0], "id"):
+                ids[key], problems = _unique_ids(files[name], key, records)
+                errors += problems
+
+    if "steps" in models:
+        errors += _check_steps(files["steps"], models["steps"].steps)
+    if "actions" in models:
+        errors += _numbering(files["actions"], ("actions",), [a.number for a in models["actions"].actions], "actienummer")
+    if "borging" in models:
+        errors += _numbering(files["borging"], ("borging_items",),
+                             [b.number for b in models["borging"].borging_items], "nummer")
+    if "coalitions" in models:
+        errors += _numbering(files["coalitions"], ("coalition_count", "tranches"),
+                             [t.number for t in models["coalitions"].coalition_count.tranches], "tranche")
+    if "funding" in models:
+        for f, source in enumerate(models["funding"].funding_sources):
+            years = Counter(a.year for a in source.amounts)
+            for a, amount in enumerate(source.amounts):
+                if years[amount.year] > 1:
+                    errors.append(files["funding"].error(("funding_sources", f, "amounts", a, "year"),
+                                                         f"jaar {amount.year} staat er vaker in", "één bedrag per jaar"))
+    if "contacts" in models:
+        for c, contact in enumerate(models["contacts"].contacts):
+            if contact.email and "." in contact.email.split("@")[0]:
+                errors.append(files["contacts"].error(("contacts", c, "email"),
+                                                      f"'{contact.email}' lijkt een persoonlijk adres",
+                                                      "alleen functionele mailboxen van organisaties"))
+
+    for name, model in models.items():
+        for loc, collection, ref in _refs(model, type(model), ()):
+            if collection not in ids and not _file_of(collection) in models:
+                continue  # that collection's file has errors of its own; its ids are unknown
+            known = ids.get(collection, set())
+            if ref not in known:
+                hint = did_you_mean(ref, known)
+                errors.append(files[name].error(
+                    loc, f"onbekende {RECORD_NAMES[collection]} '{ref}'" + (f"; {hint}" if hint else ""),
+                    f"bekend: {listing(known)}"))
+    return errors
+
+
+def _file_of(collection: str) -> str:
+    return next(name for name, model in FILES.items() if collection in model.model_fields)
+
+
+def validate(data_dir: Path) -> tuple[Site | None, list[DataError]]:
+    """Check every data file; return the Site, or None and every error found."""
+    errors: list[DataError] = []
+    files: dict[str, DataFile] = {}
+    models: dict[str, Record] = {}
+    prefix = data_dir.name
+    for name, model_type in FILES.items():
+        rel = f"{prefix}/{name}.yaml"
+        file, problems = read_file(data_dir / f"{name}.yaml", rel)
+        errors += problems
+        if file is None:
+            continue
+        files[name] = file
+        if not isinstance(file.data, dict):
+            errors.append(file.error((), "bestand moet met de naam van de collectie beginnen",
+                                     f"bijv. '{next(iter(model_type.model_fields))}:'"))
+            continue
+        try:
+            models[name] = model_type.model_validate(file.data)
+        except ValidationError as exc:
+            errors += [_translate(file, model_type, e) for e in exc.errors()]
+    errors += cross_check(files, models)
+    if errors:
+        return None, errors
+    return Site.from_models(models), []
+
+
+def load_site(data_dir: Path | str) -> Site:
+    """The validated Site, or DataErrors listing every problem. Cached per file state."""
+    data_dir = Path(data_dir).resolve()
+    key = (str(data_dir), tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.glob("*.yaml"))
+    ))
+    if _cache.get("key") != key:
+        site, errors = validate(data_dir)
+        if errors:
+            raise DataErrors(errors)
+        _cache.update(key=key, site=site)
+    return _cache["site"]
+
+
+_cache: dict[str, Any] = {}

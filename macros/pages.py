@@ -1,0 +1,82 @@
+"""Pages made from the data alone: one per step and one per action, with nav entries.
+
+A generated page is a one-line Markdown file that calls a macro by id, so it goes
+through the same macro rendering as hand-written pages and holds no editor text itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import escape
+
+from .render import LEVELS, action_url, step_url
+from .site import Site
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    nav_title: str
+    markdown: str
+    data_file: str
+    description: str
+
+
+def generated_pages(site: Site) -> list[GeneratedPage]:
+    pages = [
+        GeneratedPage(
+            src_uri=step_url(step.id).rstrip("/") + ".md",
+            nav_title=f"{step.number} {step.title}",
+            markdown=f'{{{{ step_page("{step.id}") }}}}\n',
+            data_file="steps.yaml",
+            description=step.summary,
+        )
+        for step in site.steps
+    ]
+    pages += [
+        GeneratedPage(
+            src_uri=action_url(action.id).rstrip("/") + ".md",
+            nav_title=f"{action.number}. {action.title}",
+            markdown=f'{{{{ action_page("{action.id}") }}}}\n',
+            data_file="actions.yaml",
+            description=action.description.split("\n")[0],
+        )
+        for action in site.actions
+    ]
+    return pages
+
+
+def nav_with_generated(nav: list[Any], site: Site) -> list[Any]:
+    """The configured nav with the generated pages added after their section's index page.
+
+    The theme does not escape nav titles, so editor text is HTML-escaped here.
+    """
+    pages = {p.src_uri: p for p in generated_pages(site)}
+
+    def entry(src_uri: str) -> dict[str, str]:
+        return {str(escape(pages[src_uri].nav_title)): src_uri}
+
+    children = {
+        "stappen/index.md": [
+            {label: [entry(step_url(s.id).rstrip("/") + ".md") for s in site.steps_at(level)]}
+            for level, label in LEVELS.items()
+        ],
+        "acties/index.md": [
+            {f"Actielijn {line.letter}": [entry(action_url(a.id).rstrip("/") + ".md") for a in site.actions_in(line.id)]}
+            for line in site.action_lines
+        ],
+    }
+
+    def walk(items: list[Any]) -> list[Any]:
+        out: list[Any] = []
+        for item in items:
+            if isinstance(item, dict):
+                item = {title: walk(value) if isinstance(value, list) else value for title, value in item.items()}
+            out.append(item)
+            if isinstance(item, str) and item in children:
+                out += children[item]
+        return out
+
+    return walk(nav)

@@ -1,0 +1,103 @@
+"""The validated data of the whole site as one read-only object.
+
+Relations are stored once in the YAML (a step names its actions); the reverse direction
+(an action's steps) is derived here so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import models as m
+
+
+@dataclass(frozen=True)
+class Site:
+    sources: tuple[m.Source, ...]
+    action_lines: tuple[m.ActionLine, ...]
+    actions: tuple[m.Action, ...]
+    borging_items: tuple[m.BorgingItem, ...]
+    steps: tuple[m.Step, ...]
+    funding_sources: tuple[m.FundingSource, ...]
+    partners: tuple[m.Partner, ...]
+    agreements: tuple[m.Agreement, ...]
+    coalition_count: m.CoalitionCount
+    interventions: tuple[m.Intervention, ...]
+    faq: tuple[m.FaqItem, ...]
+    contacts: tuple[m.Contact, ...]
+    glossary: tuple[m.GlossaryTerm, ...]
+    milestones: tuple[m.Milestone, ...]
+    _index: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_models(cls, models: dict[str, m.Record]) -> Site:
+        values: dict[str, Any] = {}
+        for file_model in models.values():
+            for key in type(file_model).model_fields:
+                value = getattr(file_model, key)
+                values[key] = tuple(value) if isinstance(value, list) else value
+        values["actions"] = tuple(sorted(values["actions"], key=lambda a: a.number))
+        values["steps"] = tuple(sorted(values["steps"], key=lambda s: s.number))
+        values["borging_items"] = tuple(sorted(values["borging_items"], key=lambda b: b.number))
+        site = cls(**values)
+        for key, records in values.items():
+            if isinstance(records, tuple):
+                site._index[key] = {r.id: r for r in records}
+        return site
+
+    def get(self, collection: str, record_id: str) -> Any:
+        """The record with this id; KeyError names the collection when it is missing."""
+        try:
+            return self._index[collection][record_id]
+        except KeyError:
+            raise KeyError(f"no {collection} record with id '{record_id}'") from None
+
+    def step(self, step_id: str) -> m.Step:
+        return self.get("steps", step_id)
+
+    def action(self, action_id: str) -> m.Action:
+        return self.get("actions", action_id)
+
+    def steps_at(self, level: str) -> tuple[m.Step, ...]:
+        return tuple(s for s in self.steps if s.level == level)
+
+    def actions_in(self, action_line_id: str) -> tuple[m.Action, ...]:
+        return tuple(a for a in self.actions if a.action_line == action_line_id)
+
+    def steps_for_action(self, action_id: str) -> tuple[m.Step, ...]:
+        return tuple(s for s in self.steps if action_id in s.actions)
+
+    def steps_for_funding(self, funding_id: str) -> tuple[m.Step, ...]:
+        return tuple(s for s in self.steps if funding_id in s.funding)
+
+    def actions_for_funding(self, funding_id: str) -> tuple[m.Action, ...]:
+        return tuple(a for a in self.actions if funding_id in a.funding)
+
+    def steps_with_partner(self, partner_id: str) -> tuple[m.Step, ...]:
+        return tuple(s for s in self.steps if partner_id in s.partners)
+
+    def funding_by(self, funder: str) -> tuple[m.FundingSource, ...]:
+        return tuple(f for f in self.funding_sources if f.funder == funder)
+
+    def sources_of(self, *records: Any) -> tuple[m.Source, ...]:
+        """The sources the records cite, each once, in order of first mention."""
+        seen: dict[str, m.Source] = {}
+        for record in records:
+            for source_id in _cited(record):
+                seen.setdefault(source_id, self.get("sources", source_id))
+        return tuple(seen.values())
+
+
+def _cited(record: Any) -> list[str]:
+    """Source ids cited by a record and by the records nested in it (checklist items)."""
+    ids = list(getattr(record, "sources", ()))
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if isinstance(value, (list, tuple)):
+            for item in value:
+                if isinstance(item, m.Record):
+                    ids += _cited(item)
+        elif isinstance(value, m.Record):
+            ids += _cited(value)
+    return ids
