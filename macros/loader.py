@@ -43,7 +43,7 @@ RECORD_NAMES = {
 
 PATTERN_HELP = {
     SLUG_PATTERN: "kleine letters, cijfers en enkele streepjes, bijv. 'lokale-coalitie'",
-    r"^2\.[12]\.[1-9]$": "'2.1.1' t/m '2.1.9' (lokaal) of '2.2.1' t/m '2.2.9' (regionaal)",
+    r"^2\.[12]\.[1-9]$": "2.1.1 t/m 2.1.9 voor lokaal, 2.2.1 t/m 2.2.9 voor regionaal",
     r"^3\.[12]\.[1-9]$": "een paragraaf van hoofdstuk 3, bijv. '3.2.1'",
     r"^\d{4}(-\d{2}(-\d{2})?)?$": "'2018', '2022-06' of '2024-01-01'",
 }
@@ -171,10 +171,7 @@ def read_file(path: Path, rel: str) -> tuple[DataFile | None, list[DataError]]:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "onleesbare YAML"
-        return None, [DataError(rel, line, column, "", f"YAML-fout: {problem}", "controleer inspringing, dubbele punten en aanhalingstekens")]
+        return None, [_syntax_error(rel, exc)]
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
         return None, [DataError(rel, 1, 1, "", f"YAML-fout: {exc}")]
     finally:
@@ -184,6 +181,32 @@ def read_file(path: Path, rel: str) -> tuple[DataFile | None, list[DataError]]:
         return None, [DataError(rel, 1, 1, "", "bestand is leeg", "zet er minstens de collectie in")]
     errors = list(_duplicate_keys(file, node))
     return (None if errors else file), errors
+
+
+#: PyYAML's problems, as an editor would say them.
+YAML_PROBLEMS = {
+    "found unexpected end of stream": "het bestand houdt onverwacht op; staat er een aanhalingsteken of haakje open?",
+    "mapping values are not allowed here": "dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens",
+    "could not find expected ':'": "er ontbreekt een dubbele punt na de veldnaam",
+    "did not find expected key": "de inspringing klopt niet",
+    "did not find expected '-' indicator": "de inspringing van de lijst klopt niet",
+    "expected <block end>, but found": "de inspringing klopt niet",
+    "did not find expected ',' or ']'": "een lijst tussen [ ] is niet goed afgesloten",
+    "did not find expected ',' or '}'": "een groep tussen { } is niet goed afgesloten",
+    "found undefined alias": "onbekende verwijzing met *",
+}
+
+
+def _syntax_error(rel: str, exc: yaml.MarkedYAMLError) -> DataError:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (exc.problem or "").strip()
+    message = next((dutch for english, dutch in YAML_PROBLEMS.items() if problem.startswith(english)),
+                   f"onleesbare YAML: {problem}")
+    if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+        message += f" (begonnen op regel {exc.context_mark.line + 1})"
+    return DataError(rel, line, column, "", f"YAML-fout: {message}",
+                     "controleer inspringing, dubbele punten en aanhalingstekens")
 
 
 def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> DataError:
@@ -231,7 +254,8 @@ def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> D
     if kind == "string_too_long":
         return file.error(loc, f"tekst is te lang ({len(value)} tekens)", f"ten hoogste {ctx['max_length']} tekens")
     if kind == "too_short":
-        return file.error(loc, "lijst is te kort", f"minstens {ctx['min_length']} item(s)")
+        n = ctx["min_length"]
+        return file.error(loc, "lijst is te kort", f"minstens {n} item{'s' if n != 1 else ''}")
     if kind == "too_long":
         return file.error(loc, "lijst is te lang", f"ten hoogste {ctx['max_length']} items")
     bounds = {"greater_than": "groter dan", "greater_than_equal": "minstens",

@@ -1,0 +1,52 @@
+# Two commands do all set-up on a fresh machine (see README):
+#   make serve   install what the site needs and serve it on http://127.0.0.1:8000
+#   make test    install what the tests need (venv, Chromium, axe-core) and run them all
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build validate schema test lint browser-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.site: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.test: requirements-test.txt $(VENV)/.site
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+serve: $(VENV)/.site
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: $(VENV)/.site
+	$(BIN)/mkdocs build --strict
+
+validate: $(VENV)/.site
+	$(BIN)/python -m macros.validate
+
+schema: $(VENV)/.site
+	$(BIN)/python -m macros.schema
+
+# Debian's Chromium for the browser tests; Playwright cannot download a browser here.
+browser-deps:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check macros tests
+
+test: $(VENV)/.test browser-deps
+	$(BIN)/python -m macros.validate
+	$(BIN)/python -m macros.schema --check
+	$(BIN)/ruff check macros tests
+	$(BIN)/pytest
+
+clean:
+	rm -rf site $(VENV) node_modules

@@ -1,0 +1,66 @@
+"""Every kind of data error gives its own Dutch file:line:column message, nothing else.
+
+Each fixture in fixtures/invalid/ replaces one file of the minimal data set; its header
+names that file (`# file:`) and lists the exact messages expected (`# expect:`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.loader import validate
+from macros.validate import main as validate_cli
+
+INVALID = Path(__file__).parent / "fixtures" / "invalid"
+CASES = sorted(INVALID.glob("*.yaml"))
+
+
+def header(raw: bytes) -> tuple[str, list[str]]:
+    lines = raw.decode("utf-8", errors="replace").splitlines()  # one fixture is not UTF-8 on purpose
+    target = lines[0].removeprefix("# file:").strip()
+    expected = [line.removeprefix("# expect: ") for line in lines[1:] if line.startswith("# expect: ")]
+    return target, expected
+
+
+def test_there_are_enough_error_kinds():
+    assert len(CASES) >= 15
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_invalid_fixture_gives_its_message(case: Path, minimal_data: Path):
+    raw = case.read_bytes()
+    target, expected = header(raw)
+    assert expected, f"{case.name} has no '# expect:' line"
+    (minimal_data / target).write_bytes(raw)
+    site, errors = validate(minimal_data)
+    assert site is None
+    assert [str(e) for e in errors] == expected
+
+
+@pytest.mark.parametrize("case", CASES[:3], ids=[c.stem for c in CASES[:3]])
+def test_cli_prints_messages_and_fails_without_traceback(case: Path, minimal_data: Path, capsys):
+    raw = case.read_bytes()
+    target, expected = header(raw)
+    (minimal_data / target).write_bytes(raw)
+    assert validate_cli([str(minimal_data)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    for message in expected:
+        assert message in err
+
+
+def test_missing_file_is_reported(minimal_data: Path):
+    (minimal_data / "faq.yaml").unlink()
+    _, errors = validate(minimal_data)
+    assert [str(e) for e in errors] == ["data/faq.yaml:1:1: bestand ontbreekt (elke collectie heeft een eigen bestand)"]
+
+
+def test_errors_in_several_files_are_all_reported_at_once(minimal_data: Path):
+    (minimal_data / "glossary.yaml").write_text("glossary:\n  - id: Fout\n    abbr: X\n    term: X\n    explanation: X\n")
+    (minimal_data / "faq.yaml").write_text(
+        "faq:\n  - id: v\n    question: V?\n    answer: [A]\n    steps: [geen-stap]\n    sources: [bron-a]\n")
+    _, errors = validate(minimal_data)
+    assert {e.file for e in errors} == {"data/glossary.yaml", "data/faq.yaml"}
+    assert any("onbekende stap 'geen-stap'" in e.message for e in errors)

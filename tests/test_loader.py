@@ -1,0 +1,94 @@
+"""The loader: valid data becomes one Site with derived relations; it is read once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from macros import loader
+from macros.loader import DataErrors, did_you_mean, format_path, load_site, validate
+from macros.site import Site
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_minimal_data_is_valid(minimal_data: Path):
+    site, errors = validate(minimal_data)
+    assert errors == []
+    assert isinstance(site, Site)
+    assert [a.number for a in site.actions] == [1, 2]
+
+
+def test_real_data_is_valid():
+    site, errors = validate(ROOT / "data")
+    assert [str(e) for e in errors] == []
+    assert [a.number for a in site.actions] == list(range(1, 15))
+    assert [s.number for s in site.steps_at("lokaal")] == [f"2.1.{i}" for i in range(1, 8)]
+    assert [s.number for s in site.steps_at("regionaal")] == [f"2.2.{i}" for i in range(1, 8)]
+    assert len(site.action_lines) == 2
+    assert len(site.borging_items) == 5
+
+
+def test_relations_are_derived_both_ways(minimal_data: Path):
+    site = load_site(minimal_data)
+    assert [s.id for s in site.steps_for_action("actie-een")] == ["stap-lokaal"]
+    assert site.steps_for_action("actie-twee") == ()
+    assert [s.id for s in site.steps_for_funding("geld-een")] == ["stap-lokaal"]
+    assert [a.id for a in site.actions_for_funding("geld-een")] == ["actie-een"]
+    assert [s.id for s in site.steps_with_partner("partner-een")] == ["stap-lokaal"]
+    assert [a.id for a in site.actions_in("lijn-a")] == ["actie-een", "actie-twee"]
+
+
+def test_sources_of_includes_nested_items_once(minimal_data: Path):
+    site = load_site(minimal_data)
+    step = site.step("stap-lokaal")
+    assert [s.id for s in site.sources_of(step, step)] == ["bron-a"]
+
+
+def test_get_names_what_is_missing(minimal_data: Path):
+    site = load_site(minimal_data)
+    with pytest.raises(KeyError, match="no steps record with id 'nope'"):
+        site.step("nope")
+
+
+def test_load_site_reads_once_and_rereads_after_an_edit(minimal_data: Path, monkeypatch):
+    calls = []
+    real = loader.validate
+    monkeypatch.setattr(loader, "validate", lambda d: calls.append(d) or real(d))
+    first = load_site(minimal_data)
+    assert load_site(minimal_data) is first
+    assert len(calls) == 1
+    path = minimal_data / "glossary.yaml"
+    path.write_text(path.read_text().replace("Zorg voor", "Aandacht voor"))
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    assert load_site(minimal_data).glossary[0].explanation.startswith("Aandacht")
+    assert len(calls) == 2
+
+
+def test_load_site_raises_one_error_with_every_problem(minimal_data: Path):
+    (minimal_data / "glossary.yaml").write_text("glossary:\n  - id: A\n    abbr: A\n")
+    with pytest.raises(DataErrors) as info:
+        load_site(minimal_data)
+    report = str(info.value)
+    assert report.startswith("3 fouten in de gegevens:")
+    assert "data/glossary.yaml:2:9 glossary[0].id: ongeldige waarde 'A'" in report
+    assert "verplicht veld 'term' ontbreekt" in report
+    assert "verplicht veld 'explanation' ontbreekt" in report
+
+
+def test_format_path():
+    assert format_path(("actions", 6, "steps", 1)) == "actions[6].steps[1]"
+    assert format_path(()) == ""
+
+
+def test_did_you_mean():
+    assert did_you_mean("lokal", ["lokaal", "regionaal"]) == "bedoelde je 'lokaal'?"
+    assert did_you_mean("xyz", ["lokaal"]) is None
+
+
+def test_safe_load_refuses_python_tags(minimal_data: Path):
+    (minimal_data / "glossary.yaml").write_text("glossary: !!python/object/apply:os.system ['echo hi']\n")
+    _, errors = validate(minimal_data)
+    assert len(errors) == 1 and "YAML-fout" in errors[0].message

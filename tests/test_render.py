@@ -1,0 +1,94 @@
+"""Render functions are pure: Site in, Markdown/HTML out, editor text always escaped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros import render
+from macros.loader import load_site
+
+
+@pytest.fixture
+def site(minimal_data: Path):
+    return load_site(minimal_data)
+
+
+@pytest.fixture
+def hostile_site(minimal_data: Path):
+    path = minimal_data / "steps.yaml"
+    text = path.read_text().replace("title: Stap lokaal", 'title: "<script>alert(1)</script> *vet* {#x}"')
+    text = text.replace("summary: Kort.\n    description: Langer.\n    checklist:\n      - id: item-een",
+                        'summary: "{{ 7 * 7 }} en {% raw %}"\n    description: Langer.\n    checklist:\n      - id: item-een', 1)
+    path.write_text(text)
+    return load_site(minimal_data)
+
+
+def test_euro():
+    assert render.euro(15_000_000) == "€ 15 miljoen"
+    assert render.euro(5_300_000) == "€ 5,3 miljoen"
+    assert render.euro(2_640_000) == "€ 2,64 miljoen"
+    assert render.euro(12_500) == "€ 12.500"
+
+
+def test_milestone_date():
+    assert render.milestone_date("2024-01-01") == "1 januari 2024"
+    assert render.milestone_date("2022-06") == "juni 2022"
+    assert render.milestone_date("2018") == "2018"
+
+
+@pytest.mark.parametrize(("target", "current", "expected"), [
+    ("stappen/a/", "acties/b/", "../../stappen/a/"),
+    ("stappen/a/", "", "stappen/a/"),
+    ("financiering/", "stappen/a/", "../../financiering/"),
+    ("stappen/", "stappen/", "./"),
+])
+def test_relative(target, current, expected):
+    assert render.relative(target, current) == expected
+
+
+def test_md_escapes_markdown_and_html():
+    assert str(render.md("<b>*x*</b> {#id} & [l](u)")) == (
+        r"\<b\>\*x\*\</b\> \{\#id\} &amp; \[l\]\(u\)")
+
+
+def test_step_page_has_checklist_links_and_sources(site):
+    out = render.step_page(site, "stap-lokaal", page_url="stappen/stap-lokaal/")
+    assert "## Checklist {#checklist}" in out
+    assert 'id="item-een">Item een</li>' in out
+    assert 'id="item-twee">Item twee <span class="ks-badge ks-badge--afgeleid"' in out
+    assert '<a href="../../acties/actie-een/">Actie 1: Actie een</a>' in out
+    assert '<a href="../../financiering/#geld-een">Geld een</a>' in out
+    assert '<a href="https://example.org/a">Bron A</a>' in out
+    assert "stap 1 van 1" in out
+
+
+def test_action_page_lists_steps_that_name_it(site):
+    out = render.action_page(site, "actie-een", page_url="acties/actie-een/")
+    assert '<a href="../../stappen/stap-lokaal/">2.1.1 Stap lokaal</a>' in out
+    assert "Stappen die hierbij horen" not in render.action_page(site, "actie-twee")
+
+
+def test_overviews_group_records(site):
+    steps = render.step_overview(site, page_url="stappen/")
+    assert steps.index("## Lokaal") < steps.index("Stap lokaal") < steps.index("## Regionaal") < steps.index(
+        "Stap regionaal")
+    actions = render.action_overview(site, page_url="acties/")
+    assert "## Actielijn A: Lijn A {#lijn-a}" in actions
+    funding = render.funding_overview(site, page_url="financiering/")
+    assert "€ 15 miljoen in 2023" in funding and "€ 16 miljoen in 2024" in funding
+
+
+def test_every_macro_renders(site):
+    for function in render.MACROS:
+        args = {"step_page": ("stap-lokaal",), "action_page": ("actie-een",)}.get(function.__name__, ())
+        assert function(site, *args, page_url="x/").strip(), function.__name__
+
+
+def test_editor_text_is_escaped_never_evaluated(hostile_site):
+    out = render.step_page(hostile_site, "stap-lokaal", page_url="stappen/stap-lokaal/")
+    assert "<script>" not in out
+    assert "{{ 7 * 7 }} en {% raw %}" in out  # shown literally; mkdocs-macros does not render output again
+    overview = render.step_overview(hostile_site, page_url="stappen/")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; *vet* {#x}" in overview
