@@ -48,15 +48,21 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
     return pages
 
 
+def title_html(text: str) -> str:
+    """Editor text as a nav/page title: shown as text, never run as HTML or Jinja."""
+    return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def nav_with_generated(nav: list[Any], site: Site) -> list[Any]:
     """The configured nav with the generated pages added after their section's index page.
 
-    The theme does not escape nav titles, so editor text is HTML-escaped here.
+    The theme prints nav titles as raw HTML and mkdocs-macros renders a title that holds
+    `{{`, so editor text is HTML-escaped and its braces become entities here.
     """
     pages = {p.src_uri: p for p in generated_pages(site)}
 
     def entry(src_uri: str) -> dict[str, str]:
-        return {str(escape(pages[src_uri].nav_title)): src_uri}
+        return {title_html(pages[src_uri].nav_title): src_uri}
 
     children = {
         "stappen/index.md": [

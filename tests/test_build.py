@@ -1,0 +1,73 @@
+"""Builds of changed data through MkDocs: new records get pages, bad data stops the build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import copy_project, mkdocs_build, soup
+
+NEW_STEP = """
+  - id: nieuwe-stap
+    number: "2.1.2"
+    level: lokaal
+    title: "Nieuwe stap <script>alert(1)</script> {{ 7 * 7 }}"
+    summary: "Samenvatting met {% if true %}code{% endif %} erin."
+    description: Langer.
+    checklist:
+      - {id: nieuw-item, text: "Nieuw item <b>vet</b>", basis: afgeleid}
+    actions: [actie-twee]
+    sources: [bron-a]
+"""
+
+
+@pytest.fixture(scope="module")
+def grown_site(tmp_path_factory) -> Path:
+    """The minimal data set plus a new step with hostile text, built like the real site."""
+    from .conftest import FIXTURES
+
+    project = copy_project(tmp_path_factory.mktemp("project"), FIXTURES / "minimal")
+    steps = project / "data" / "steps.yaml"
+    steps.write_text(steps.read_text() + NEW_STEP)
+    out = project / "site"
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_new_step_gets_page_nav_and_backlink(grown_site: Path):
+    page = soup(grown_site / "stappen" / "nieuwe-stap" / "index.html")
+    assert page.select_one("#nieuw-item") is not None
+    nav = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary a.md-nav__link")]
+    assert "2.1.2 Nieuwe stap <script>alert(1)</script> {{ 7 * 7 }}" in nav
+    action = soup(grown_site / "acties" / "actie-twee" / "index.html")
+    assert action.select_one('article a[href="../../stappen/nieuwe-stap/"]') is not None
+    overview = soup(grown_site / "stappen" / "index.html")
+    assert overview.select_one('article a[href="nieuwe-stap/"]') is not None
+
+
+def test_editor_text_is_shown_as_text(grown_site: Path):
+    html = (grown_site / "stappen" / "nieuwe-stap" / "index.html").read_text(encoding="utf-8")
+    page = soup(grown_site / "stappen" / "nieuwe-stap" / "index.html")
+    assert "<script>alert(1)" not in html
+    assert "<b>vet</b>" not in html
+    assert page.select_one("h1").get_text() == "2.1.2 Nieuwe stap <script>alert(1)</script> {{ 7 * 7 }}"
+    assert page.select_one("title").get_text().startswith("2.1.2 Nieuwe stap <script>")
+    assert "Samenvatting met {% if true %}code{% endif %} erin." in page.select_one("article").get_text()
+    assert "Nieuw item <b>vet</b>" in page.select_one("#nieuw-item").get_text()
+
+
+def test_bad_data_stops_the_build_with_file_and_line(tmp_path: Path):
+    from .conftest import FIXTURES
+
+    project = copy_project(tmp_path / "project", FIXTURES / "minimal")
+    faq = project / "data" / "faq.yaml"
+    faq.write_text(faq.read_text().replace("steps: [stap-lokaal]", "steps: [stap-lokal]"))
+    out = tmp_path / "site"
+    result = mkdocs_build(project, out)
+    assert result.returncode == 1
+    assert ("data/faq.yaml:6:13 faq[0].steps[0]: onbekende stap 'stap-lokal'; bedoelde je 'stap-lokaal'?"
+            in result.stderr)
+    assert "Traceback" not in result.stderr
+    assert not out.exists(), "a failed build must not leave a partial site"

@@ -1,0 +1,174 @@
+"""The real site, built once with --strict: pages, nav, links and completeness."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from macros.loader import load_site
+from macros.render import action_url, euro, step_url
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = load_site(ROOT / "data")
+
+
+def text_of(page) -> str:
+    return " ".join(page.select_one("article").get_text(" ").split())
+
+
+def all_pages(site_dir: Path) -> list[Path]:
+    return sorted(p for p in site_dir.rglob("*.html") if p.name != "404.html")
+
+
+@pytest.mark.parametrize("step", SITE.steps, ids=lambda s: s.id)
+def test_every_step_has_its_page(step, page):
+    html = page(step_url(step.id))
+    assert html.select_one("h1").get_text(strip=True) == f"{step.number} {step.title}"
+    content = text_of(html)
+    for item in step.checklist:
+        assert item.text in content
+        assert html.select_one(f"#{item.id}") is not None
+    for action_id in step.actions:
+        assert html.select_one(f'article a[href="../../{action_url(action_id)}"]') is not None
+
+
+@pytest.mark.parametrize("action", SITE.actions, ids=lambda a: a.id)
+def test_every_action_has_its_page(action, page):
+    html = page(action_url(action.id))
+    assert html.select_one("h1").get_text(strip=True) == f"{action.number}. {action.title}"
+    for step in SITE.steps_for_action(action.id):
+        assert html.select_one(f'article a[href="../../{step_url(step.id)}"]') is not None
+
+
+def nav_labels(html) -> list[str]:
+    return [a.get_text(" ", strip=True) for a in html.select("nav.md-nav--primary a.md-nav__link")]
+
+
+@pytest.mark.parametrize("level", ["lokaal", "regionaal"])
+def test_nav_lists_generated_step_pages_in_order(level, page):
+    steps = SITE.steps_at(level)
+    expected = [f"{s.number} {s.title}" for s in steps]
+    labels = nav_labels(page(step_url(steps[0].id)))  # pruned nav: the open branch is this level
+    assert [label for label in labels if label in expected] == expected
+
+
+@pytest.mark.parametrize("line", SITE.action_lines, ids=lambda line: line.id)
+def test_nav_lists_generated_action_pages_in_order(line, page):
+    actions = SITE.actions_in(line.id)
+    expected = [f"{a.number}. {a.title}" for a in actions]
+    labels = nav_labels(page(action_url(actions[0].id)))
+    assert [label for label in labels if label in expected] == expected
+
+
+def test_step_overview_has_both_levels(page):
+    html = page("stappen/")
+    assert html.select_one("h2#lokaal") and html.select_one("h2#regionaal")
+    local = html.select_one("h2#lokaal").find_next("ol").select("h3")
+    assert [h.get_text(" ", strip=True) for h in local] == [f"{s.number} {s.title}" for s in SITE.steps_at("lokaal")]
+
+
+def test_action_overview_groups_by_action_line(page):
+    html = page("acties/")
+    for line in SITE.action_lines:
+        heading = html.select_one(f"h2#{line.id}")
+        assert heading is not None and line.title in heading.get_text()
+        cards = heading.find_next("ol").select("li.ks-card")
+        assert [int(li["value"]) for li in cards] == [a.number for a in SITE.actions_in(line.id)]
+
+
+def test_spuk_amounts_on_funding_page(page):
+    content = text_of(page("financiering/"))
+    for year, amount in ((2023, 15), (2024, 16), (2025, 16), (2026, 20)):
+        assert f"{euro(amount * 1_000_000)} in {year}" in content
+
+
+def test_generated_pages_edit_their_yaml_file(page):
+    edit = page(step_url(SITE.steps[0].id)).select_one("a[rel=edit]")
+    assert edit["href"].endswith("/edit/main/data/steps.yaml")
+    edit = page(action_url(SITE.actions[0].id)).select_one("a[rel=edit]")
+    assert edit["href"].endswith("/edit/main/data/actions.yaml")
+    assert page("").select_one("a[rel=edit]")["href"].endswith("/edit/main/docs/index.md")
+
+
+def _record_texts():
+    """(collection, id, text that must be shown) for every record of every collection."""
+    s = SITE
+    yield from (("sources", r.id, r.title) for r in s.sources)
+    yield from (("action_lines", r.id, r.title) for r in s.action_lines)
+    yield from (("actions", r.id, r.title) for r in s.actions)
+    yield from (("borging_items", r.id, r.title) for r in s.borging_items)
+    yield from (("steps", r.id, r.title) for r in s.steps)
+    yield from (("checklist", i.id, i.text) for r in s.steps for i in r.checklist)
+    yield from (("funding_sources", r.id, r.title) for r in s.funding_sources)
+    yield from (("partners", r.id, r.name) for r in s.partners)
+    yield from (("agreements", r.id, r.text) for r in s.agreements)
+    yield from (("tranches", str(t.number), str(t.coalitions)) for t in s.coalition_count.tranches)
+    yield from (("interventions", r.id, r.name) for r in s.interventions)
+    yield from (("faq", r.id, r.question) for r in s.faq)
+    yield from (("contacts", r.id, r.name) for r in s.contacts)
+    yield from (("glossary", r.id, r.term) for r in s.glossary)
+    yield from (("milestones", r.id, r.title) for r in s.milestones)
+
+
+def test_every_record_of_every_collection_appears(site_dir: Path):
+    from bs4 import BeautifulSoup
+
+    shown = " ".join(
+        " ".join(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").select_one("article").get_text(" ").split())
+        for p in all_pages(site_dir)
+    )
+    missing = [(c, i, t) for c, i, t in _record_texts() if " ".join(t.split()) not in shown]
+    assert missing == []
+
+
+def test_no_unrendered_jinja_and_no_external_assets(site_dir: Path):
+    for path in all_pages(site_dir):
+        html = path.read_text(encoding="utf-8")
+        assert "{{" not in html and "{%" not in html, path
+        fetched = re.findall(r'<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc="((?:https?:)?//[^"]*)"', html)
+        fetched += [href for rel, href in re.findall(r'<link\b[^>]*\brel="([^"]*)"[^>]*\bhref="((?:https?:)?//[^"]*)"', html)
+                    if rel not in ("canonical", "alternate")]
+        assert fetched == [], path
+
+
+def test_internal_links_resolve(site_dir: Path):
+    broken = []
+    for path in all_pages(site_dir):
+        from bs4 import BeautifulSoup
+
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        url = "http://site/" + str(path.relative_to(site_dir)).replace("index.html", "")
+        for a in html.select("a[href]"):
+            target = urlparse(urljoin(url, a["href"]))
+            if target.netloc != "site" or target.scheme != "http":
+                continue
+            file = site_dir / target.path.lstrip("/")
+            file = file / "index.html" if target.path.endswith("/") else file
+            if not file.exists():
+                broken.append((str(path.relative_to(site_dir)), a["href"]))
+            elif target.fragment:
+                page = file.read_text(encoding="utf-8")
+                if f'id="{target.fragment}"' not in page:
+                    broken.append((str(path.relative_to(site_dir)), a["href"]))
+    assert broken == []
+
+
+def test_pages_are_dutch_and_have_a_description(page):
+    for url in ("", "stappen/", step_url(SITE.steps[0].id), action_url(SITE.actions[0].id)):
+        html = page(url)
+        assert html.html["lang"] == "nl"
+        assert html.select_one('meta[name="description"]')["content"].strip()
+    assert page(step_url(SITE.steps[0].id)).select_one('meta[name="description"]')["content"] == SITE.steps[0].summary
+
+
+def test_search_index_is_dutch_and_has_every_step(site_dir: Path):
+    import json
+
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["nl"]
+    locations = {doc["location"] for doc in index["docs"]}
+    for step in SITE.steps:
+        assert step_url(step.id) in locations
