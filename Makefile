@@ -41,11 +41,13 @@ browser-deps:
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check macros tests
+	$(BIN)/ruff format --check macros tests
 
 test: $(VENV)/.test browser-deps
 	$(BIN)/python -m macros.validate
 	$(BIN)/python -m macros.schema --check
 	$(BIN)/ruff check macros tests
+	$(BIN)/ruff format --check macros tests
 	$(BIN)/pytest
 
 clean:

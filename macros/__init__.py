@@ -7,7 +7,8 @@ It stays thin on purpose: load the data and register the pure render functions f
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from . import render
 

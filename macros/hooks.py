@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from macros.loader import DataErrors, load_site
-from macros.pages import generated_pages, nav_with_generated
+from macros.pages import GeneratedPage, generated_pages, nav_with_generated
 from macros.site import Site
 
 
@@ -33,14 +33,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+_generated: dict[str, GeneratedPage] = {}
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _generated.clear()
     for page in generated_pages(site_for(config)):
+        _generated[page.src_uri] = page
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    generated = {p.src_uri: p for p in generated_pages(site_for(config))}.get(page.file.src_uri)
+    generated = _generated.get(page.file.src_uri)
     if generated is not None:
         page.meta.setdefault("description", generated.description)
         page.meta["data_file"] = f"data/{generated.data_file}"

@@ -12,9 +12,10 @@ import difflib
 import re
 import typing
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -141,8 +142,11 @@ def _duplicate_keys(file: DataFile, node: yaml.Node, loc: Loc = ()) -> Iterator[
             name = key.value
             if name in seen:
                 yield DataError(
-                    file.rel, key.start_mark.line + 1, key.start_mark.column + 1,
-                    format_path(loc), f"veld '{name}' staat er twee keer",
+                    file.rel,
+                    key.start_mark.line + 1,
+                    key.start_mark.column + 1,
+                    format_path(loc),
+                    f"veld '{name}' staat er twee keer",
                     f"eerste keer op regel {seen[name]}",
                 )
             else:
@@ -186,7 +190,9 @@ def read_file(path: Path, rel: str) -> tuple[DataFile | None, list[DataError]]:
 #: PyYAML's problems, as an editor would say them.
 YAML_PROBLEMS = {
     "found unexpected end of stream": "het bestand houdt onverwacht op; staat er een aanhalingsteken of haakje open?",
-    "mapping values are not allowed here": "dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens",
+    "mapping values are not allowed here": (
+        "dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens"
+    ),
     "could not find expected ':'": "er ontbreekt een dubbele punt na de veldnaam",
     "did not find expected key": "de inspringing klopt niet",
     "did not find expected '-' indicator": "de inspringing van de lijst klopt niet",
@@ -201,12 +207,15 @@ def _syntax_error(rel: str, exc: yaml.MarkedYAMLError) -> DataError:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (exc.problem or "").strip()
-    message = next((dutch for english, dutch in YAML_PROBLEMS.items() if problem.startswith(english)),
-                   f"onleesbare YAML: {problem}")
+    message = next(
+        (dutch for english, dutch in YAML_PROBLEMS.items() if problem.startswith(english)),
+        f"onleesbare YAML: {problem}",
+    )
     if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
         message += f" (begonnen op regel {exc.context_mark.line + 1})"
-    return DataError(rel, line, column, "", f"YAML-fout: {message}",
-                     "controleer inspringing, dubbele punten en aanhalingstekens")
+    return DataError(
+        rel, line, column, "", f"YAML-fout: {message}", "controleer inspringing, dubbele punten en aanhalingstekens"
+    )
 
 
 def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> DataError:
@@ -218,8 +227,12 @@ def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> D
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         hint = did_you_mean(str(loc[-1]), allowed)
-        return file.error(loc, f"onbekend veld '{loc[-1]}'" + (f"; {hint}" if hint else ""),
-                          f"toegestaan: {listing(allowed, 20)}", on_key=True)
+        return file.error(
+            loc,
+            f"onbekend veld '{loc[-1]}'" + (f"; {hint}" if hint else ""),
+            f"toegestaan: {listing(allowed, 20)}",
+            on_key=True,
+        )
     messages = {
         "string_type": ("moet tekst zijn", None),
         "int_type": ("moet een heel getal zijn", None),
@@ -244,8 +257,9 @@ def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> D
     if kind == "literal_error":
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         hint = did_you_mean(str(value), options) if isinstance(value, str) else None
-        return file.error(loc, f"ongeldige waarde {_show(value)}" + (f"; {hint}" if hint else ""),
-                          f"toegestaan: {', '.join(options)}")
+        return file.error(
+            loc, f"ongeldige waarde {_show(value)}" + (f"; {hint}" if hint else ""), f"toegestaan: {', '.join(options)}"
+        )
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         return file.error(loc, f"ongeldige waarde {_show(value)}", PATTERN_HELP.get(pattern, f"patroon {pattern}"))
@@ -258,8 +272,12 @@ def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> D
         return file.error(loc, "lijst is te kort", f"minstens {n} item{'s' if n != 1 else ''}")
     if kind == "too_long":
         return file.error(loc, "lijst is te lang", f"ten hoogste {ctx['max_length']} items")
-    bounds = {"greater_than": "groter dan", "greater_than_equal": "minstens",
-              "less_than": "kleiner dan", "less_than_equal": "ten hoogste"}
+    bounds = {
+        "greater_than": "groter dan",
+        "greater_than_equal": "minstens",
+        "less_than": "kleiner dan",
+        "less_than_equal": "ten hoogste",
+    }
     if kind in bounds:
         limit = next(iter(ctx.values()))
         return file.error(loc, f"waarde {_show(value)} valt buiten het bereik", f"{bounds[kind]} {limit}")
@@ -292,7 +310,7 @@ def _is_model(tp: Any) -> bool:
 
 def _inner_model(tp: Any) -> Any:
     """The model inside list[Model] or Model | None; else the type itself."""
-    for arg in (typing.get_args(tp) or ()):
+    for arg in typing.get_args(tp) or ():
         if _is_model(arg):
             return arg
         inner = _inner_model(arg)
@@ -331,8 +349,11 @@ def _numbering(file: DataFile, base: Loc, numbers: list[int], what: str) -> Iter
         if counts[n] > 1:
             yield file.error((*base, i, "number"), f"{what} {n} komt vaker voor", "elk nummer één keer")
         elif n > len(numbers):
-            yield file.error((*base, i, "number"), f"{what} {n} past niet in de reeks",
-                             f"nummers 1 t/m {len(numbers)} zonder gaten; ontbreekt: {listing(map(str, missing))}")
+            yield file.error(
+                (*base, i, "number"),
+                f"{what} {n} past niet in de reeks",
+                f"nummers 1 t/m {len(numbers)} zonder gaten; ontbreekt: {listing(map(str, missing))}",
+            )
 
 
 def _unique_ids(file: DataFile, key: str, records: list[Any]) -> tuple[set[str], list[DataError]]:
@@ -341,8 +362,11 @@ def _unique_ids(file: DataFile, key: str, records: list[Any]) -> tuple[set[str],
     for i, record in enumerate(records):
         if record.id in first:
             line = file.mark((key, first[record.id], "id"))[0]
-            errors.append(file.error((key, i, "id"), f"id '{record.id}' komt vaker voor",
-                                     f"ids zijn uniek; eerste keer op regel {line}"))
+            errors.append(
+                file.error(
+                    (key, i, "id"), f"id '{record.id}' komt vaker voor", f"ids zijn uniek; eerste keer op regel {line}"
+                )
+            )
         else:
             first[record.id] = i
     return set(first), errors
@@ -355,19 +379,28 @@ def _check_steps(file: DataFile, steps: list[Any]) -> Iterator[DataError]:
         for c, item in enumerate(step.checklist):
             loc = ("steps", s, "checklist", c)
             if item.id in item_step:
-                yield file.error((*loc, "id"), f"checklist-id '{item.id}' komt vaker voor",
-                                 f"uniek over alle stappen; ook bij stap '{item_step[item.id]}'")
+                yield file.error(
+                    (*loc, "id"),
+                    f"checklist-id '{item.id}' komt vaker voor",
+                    f"uniek over alle stappen; ook bij stap '{item_step[item.id]}'",
+                )
             else:
                 item_step[item.id] = step.id
             if item.basis == "bron" and not item.sources:
-                yield file.error((*loc, "basis"), "item met basis 'bron' noemt geen bron",
-                                 "vul 'sources' of zet 'basis: afgeleid'")
+                yield file.error(
+                    (*loc, "basis"), "item met basis 'bron' noemt geen bron", "vul 'sources' of zet 'basis: afgeleid'"
+                )
         expected = "lokaal" if step.number.startswith("2.1.") else "regionaal"
         if step.level != expected:
-            yield file.error(("steps", s, "level"), f"stap {step.number} hoort bij '{expected}', niet bij '{step.level}'",
-                             "2.1.x is lokaal, 2.2.x is regionaal")
+            yield file.error(
+                ("steps", s, "level"),
+                f"stap {step.number} hoort bij '{expected}', niet bij '{step.level}'",
+                "2.1.x is lokaal, 2.2.x is regionaal",
+            )
         if numbers[step.number] > 1:
-            yield file.error(("steps", s, "number"), f"stapnummer {step.number} komt vaker voor", "elk stapnummer één keer")
+            yield file.error(
+                ("steps", s, "number"), f"stapnummer {step.number} komt vaker voor", "elk stapnummer één keer"
+            )
 
 
 def cross_check(files: dict[str, DataFile], models: dict[str, Record]) -> list[DataError]:
@@ -384,37 +417,57 @@ def cross_check(files: dict[str, DataFile], models: dict[str, Record]) -> list[D
     if "steps" in models:
         errors += _check_steps(files["steps"], models["steps"].steps)
     if "actions" in models:
-        errors += _numbering(files["actions"], ("actions",), [a.number for a in models["actions"].actions], "actienummer")
+        errors += _numbering(
+            files["actions"], ("actions",), [a.number for a in models["actions"].actions], "actienummer"
+        )
     if "borging" in models:
-        errors += _numbering(files["borging"], ("borging_items",),
-                             [b.number for b in models["borging"].borging_items], "nummer")
+        errors += _numbering(
+            files["borging"], ("borging_items",), [b.number for b in models["borging"].borging_items], "nummer"
+        )
     if "coalitions" in models:
-        errors += _numbering(files["coalitions"], ("coalition_count", "tranches"),
-                             [t.number for t in models["coalitions"].coalition_count.tranches], "tranche")
+        errors += _numbering(
+            files["coalitions"],
+            ("coalition_count", "tranches"),
+            [t.number for t in models["coalitions"].coalition_count.tranches],
+            "tranche",
+        )
     if "funding" in models:
         for f, source in enumerate(models["funding"].funding_sources):
             years = Counter(a.year for a in source.amounts)
             for a, amount in enumerate(source.amounts):
                 if years[amount.year] > 1:
-                    errors.append(files["funding"].error(("funding_sources", f, "amounts", a, "year"),
-                                                         f"jaar {amount.year} staat er vaker in", "één bedrag per jaar"))
+                    errors.append(
+                        files["funding"].error(
+                            ("funding_sources", f, "amounts", a, "year"),
+                            f"jaar {amount.year} staat er vaker in",
+                            "één bedrag per jaar",
+                        )
+                    )
     if "contacts" in models:
         for c, contact in enumerate(models["contacts"].contacts):
             if contact.email and "." in contact.email.split("@")[0]:
-                errors.append(files["contacts"].error(("contacts", c, "email"),
-                                                      f"'{contact.email}' lijkt een persoonlijk adres",
-                                                      "alleen functionele mailboxen van organisaties"))
+                errors.append(
+                    files["contacts"].error(
+                        ("contacts", c, "email"),
+                        f"'{contact.email}' lijkt een persoonlijk adres",
+                        "alleen functionele mailboxen van organisaties",
+                    )
+                )
 
     for name, model in models.items():
         for loc, collection, ref in _refs(model, type(model), ()):
-            if collection not in ids and not _file_of(collection) in models:
+            if collection not in ids and _file_of(collection) not in models:
                 continue  # that collection's file has errors of its own; its ids are unknown
             known = ids.get(collection, set())
             if ref not in known:
                 hint = did_you_mean(ref, known)
-                errors.append(files[name].error(
-                    loc, f"onbekende {RECORD_NAMES[collection]} '{ref}'" + (f"; {hint}" if hint else ""),
-                    f"bekend: {listing(known)}"))
+                errors.append(
+                    files[name].error(
+                        loc,
+                        f"onbekende {RECORD_NAMES[collection]} '{ref}'" + (f"; {hint}" if hint else ""),
+                        f"bekend: {listing(known)}",
+                    )
+                )
     return errors
 
 
@@ -436,8 +489,13 @@ def validate(data_dir: Path) -> tuple[Site | None, list[DataError]]:
             continue
         files[name] = file
         if not isinstance(file.data, dict):
-            errors.append(file.error((), "bestand moet met de naam van de collectie beginnen",
-                                     f"bijv. '{next(iter(model_type.model_fields))}:'"))
+            errors.append(
+                file.error(
+                    (),
+                    "bestand moet met de naam van de collectie beginnen",
+                    f"bijv. '{next(iter(model_type.model_fields))}:'",
+                )
+            )
             continue
         try:
             models[name] = model_type.model_validate(file.data)
@@ -452,9 +510,10 @@ def validate(data_dir: Path) -> tuple[Site | None, list[DataError]]:
 def load_site(data_dir: Path | str) -> Site:
     """The validated Site, or DataErrors listing every problem. Cached per file state."""
     data_dir = Path(data_dir).resolve()
-    key = (str(data_dir), tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.glob("*.yaml"))
-    ))
+    key = (
+        str(data_dir),
+        tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.glob("*.yaml"))),
+    )
     if _cache.get("key") != key:
         site, errors = validate(data_dir)
         if errors:

@@ -45,10 +45,7 @@ SourceRef = Annotated[Slug, Ref("sources")]
 Basis = Annotated[
     Literal["bron", "afgeleid"],
     Field(
-        description=(
-            "'bron' als een bron dit zegt; 'afgeleid' als het een eigen afleiding is "
-            "(de site toont dat dan)."
-        )
+        description=("'bron' als een bron dit zegt; 'afgeleid' als het een eigen afleiding is (de site toont dat dan).")
     ),
 ]
 
@@ -131,9 +128,7 @@ class Step(Record):
 class Amount(Record):
     year: Year
     eur: int = Field(gt=0, le=10_000_000_000, description="Bedrag in hele euro's, bijv. 15000000.")
-    per_year_from: bool = Field(
-        False, description="true als het bedrag elk jaar terugkomt vanaf dit jaar."
-    )
+    per_year_from: bool = Field(False, description="true als het bedrag elk jaar terugkomt vanaf dit jaar.")
     note: Text | None = None
 
 
@@ -142,16 +137,12 @@ class FundingSource(Record):
     chapter: Annotated[str, StringConstraints(pattern=r"^3\.[12]\.[1-9]$")] | None = Field(
         None, description="Paragraaf in hoofdstuk 3 van de handreiking, bijv. '3.2.1'."
     )
-    funder: Literal["gemeenten", "zorgverzekeraars", "rijk"] = Field(
-        description="Wie het geld geeft of regelt."
-    )
+    funder: Literal["gemeenten", "zorgverzekeraars", "rijk"] = Field(description="Wie het geld geeft of regelt.")
     title: Text
     summary: Text
     description: LongText
     purposes: list[Text] = Field(default_factory=list, description="Waarvoor het geld mag worden gebruikt.")
-    amounts: list[Amount] = Field(
-        default_factory=list, description="Alleen bedragen die in een bron staan."
-    )
+    amounts: list[Amount] = Field(default_factory=list, description="Alleen bedragen die in een bron staan.")
     basis: Basis = "bron"
     sources: list[SourceRef] = Sources()
 
@@ -230,9 +221,7 @@ def _as_text(value: object) -> object:
 
 class Milestone(Record):
     id: Slug
-    date: Annotated[
-        str, BeforeValidator(_as_text), StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
-    ] = Field(
+    date: Annotated[str, BeforeValidator(_as_text), StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = Field(
         description="Jaar, maand of dag: '2018', '2022-06' of '2024-01-01'."
     )
     title: Text

@@ -70,7 +70,11 @@ def nav_with_generated(nav: list[Any], site: Site) -> list[Any]:
             for level, label in LEVELS.items()
         ],
         "acties/index.md": [
-            {f"Actielijn {line.letter}": [entry(action_url(a.id).rstrip("/") + ".md") for a in site.actions_in(line.id)]}
+            {
+                f"Actielijn {line.letter}": [
+                    entry(action_url(a.id).rstrip("/") + ".md") for a in site.actions_in(line.id)
+                ]
+            }
             for line in site.action_lines
         ],
     }

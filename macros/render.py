@@ -15,7 +15,7 @@ from functools import cache, partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .site import Site
 
@@ -67,8 +67,20 @@ def euro(amount: int) -> str:
 
 def milestone_date(value: str) -> str:
     """'2024-01-01' → '1 januari 2024'; '2022-06' → 'juni 2022'; '2018' stays."""
-    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli",
-              "augustus", "september", "oktober", "november", "december"]
+    months = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
     parts = value.split("-")
     if len(parts) == 3:
         return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
@@ -91,8 +103,7 @@ def environment() -> Environment:
         comment_end_string="##}",
     )
     env.filters.update(md=md, euro=euro, milestone_date=milestone_date)
-    env.globals.update(LEVELS=LEVELS, FUNDERS=FUNDERS, DOMAINS=DOMAINS,
-                       step_url=step_url, action_url=action_url)
+    env.globals.update(LEVELS=LEVELS, FUNDERS=FUNDERS, DOMAINS=DOMAINS, step_url=step_url, action_url=action_url)
     return env
 
 
@@ -107,8 +118,12 @@ def step_page(site: Site, step_id: str, *, page_url: str = "") -> str:
     level_steps = site.steps_at(step.level)
     index = level_steps.index(step)
     return _render(
-        "step_page.md", site, page_url, step=step,
-        position=index + 1, total=len(level_steps),
+        "step_page.md",
+        site,
+        page_url,
+        step=step,
+        position=index + 1,
+        total=len(level_steps),
         previous=level_steps[index - 1] if index else None,
         next=level_steps[index + 1] if index + 1 < len(level_steps) else None,
         sources=site.sources_of(step),
@@ -119,16 +134,19 @@ def action_page(site: Site, action_id: str, *, page_url: str = "") -> str:
     """The whole body of an action's page: description, steps, funding, sources."""
     action = site.action(action_id)
     return _render(
-        "action_page.md", site, page_url, action=action,
+        "action_page.md",
+        site,
+        page_url,
+        action=action,
         line=site.get("action_lines", action.action_line),
-        steps=site.steps_for_action(action.id), sources=site.sources_of(action),
+        steps=site.steps_for_action(action.id),
+        sources=site.sources_of(action),
     )
 
 
 def action_overview(site: Site, *, page_url: str = "") -> str:
     """All actions grouped by action line."""
-    return _render("action_overview.md", site, page_url,
-                   sources=site.sources_of(*site.action_lines, *site.actions))
+    return _render("action_overview.md", site, page_url, sources=site.sources_of(*site.action_lines, *site.actions))
 
 
 def step_overview(site: Site, *, page_url: str = "") -> str:
@@ -159,8 +177,14 @@ def agreement_list(site: Site, *, page_url: str = "") -> str:
 def coalition_table(site: Site, *, page_url: str = "") -> str:
     """Municipalities with a local coalition per tranche at the reference date."""
     count = site.coalition_count
-    return _render("coalition_table.md", site, page_url, count=count,
-                   total=sum(t.coalitions for t in count.tranches), sources=site.sources_of(count))
+    return _render(
+        "coalition_table.md",
+        site,
+        page_url,
+        count=count,
+        total=sum(t.coalitions for t in count.tranches),
+        sources=site.sources_of(count),
+    )
 
 
 def intervention_list(site: Site, *, page_url: str = "") -> str:
@@ -187,8 +211,9 @@ def glossary_list(site: Site, *, page_url: str = "") -> str:
 def milestone_list(site: Site, *, page_url: str = "") -> str:
     """The timeline of Kansrijke Start, oldest first."""
     milestones = sorted(site.milestones, key=lambda ms: ms.date)
-    return _render("milestone_list.md", site, page_url, milestones=milestones,
-                   sources=site.sources_of(*site.milestones))
+    return _render(
+        "milestone_list.md", site, page_url, milestones=milestones, sources=site.sources_of(*site.milestones)
+    )
 
 
 def source_list(site: Site, *, page_url: str = "") -> str:
@@ -197,7 +222,19 @@ def source_list(site: Site, *, page_url: str = "") -> str:
 
 
 MACROS = (
-    step_page, action_page, action_overview, step_overview, funding_overview, borging_list,
-    partner_list, agreement_list, coalition_table, intervention_list, faq_list, contact_list,
-    glossary_list, milestone_list, source_list,
+    step_page,
+    action_page,
+    action_overview,
+    step_overview,
+    funding_overview,
+    borging_list,
+    partner_list,
+    agreement_list,
+    coalition_table,
+    intervention_list,
+    faq_list,
+    contact_list,
+    glossary_list,
+    milestone_list,
+    source_list,
 )

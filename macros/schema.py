@@ -19,16 +19,18 @@ def schemas() -> dict[str, str]:
     out = {}
     for name, model in FILES.items():
         schema = model.model_json_schema()
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-                  "title": f"data/{name}.yaml", **schema}
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"data/{name}.yaml", **schema}
         out[f"{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return out
 
 
 def stale(directory: Path = SCHEMA_DIR) -> list[str]:
     """Schema files that differ from what the models generate."""
-    return [name for name, text in schemas().items()
-            if not (directory / name).exists() or (directory / name).read_text(encoding="utf-8") != text]
+    return [
+        name
+        for name, text in schemas().items()
+        if not (directory / name).exists() or (directory / name).read_text(encoding="utf-8") != text
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,8 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    print(f"Gegevens in orde: {len(site.actions)} acties, {len(site.steps)} stappen, "
-          f"{sum(len(s.checklist) for s in site.steps)} checklistpunten.")
+    print(
+        f"Gegevens in orde: {len(site.actions)} acties, {len(site.steps)} stappen, "
+        f"{sum(len(s.checklist) for s in site.steps)} checklistpunten."
+    )
     return 0
 
 

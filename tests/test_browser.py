@@ -35,11 +35,15 @@ def test_dutch_search_finds_a_step_page(browser_page, base_url):
     assert any(step_url(step.id) in href for href in hrefs), hrefs
 
 
-@pytest.mark.parametrize("url", [
-    "",
-    step_url(SITE.steps[0].id),
-    action_url(SITE.actions[0].id),
-], ids=["home", "step", "action"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        step_url(SITE.steps[0].id),
+        action_url(SITE.actions[0].id),
+    ],
+    ids=["home", "step", "action"],
+)
 def test_axe_finds_no_violations(browser_page, base_url, url):
     browser_page.goto(base_url + url)
     assert axe_violations(browser_page) == []

@@ -67,7 +67,8 @@ def test_bad_data_stops_the_build_with_file_and_line(tmp_path: Path):
     out = tmp_path / "site"
     result = mkdocs_build(project, out)
     assert result.returncode == 1
-    assert ("data/faq.yaml:6:13 faq[0].steps[0]: onbekende stap 'stap-lokal'; bedoelde je 'stap-lokaal'?"
-            in result.stderr)
+    assert (
+        "data/faq.yaml:6:13 faq[0].steps[0]: onbekende stap 'stap-lokal'; bedoelde je 'stap-lokaal'?" in result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert not out.exists(), "a failed build must not leave a partial site"

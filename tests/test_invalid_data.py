@@ -58,9 +58,12 @@ def test_missing_file_is_reported(minimal_data: Path):
 
 
 def test_errors_in_several_files_are_all_reported_at_once(minimal_data: Path):
-    (minimal_data / "glossary.yaml").write_text("glossary:\n  - id: Fout\n    abbr: X\n    term: X\n    explanation: X\n")
+    (minimal_data / "glossary.yaml").write_text(
+        "glossary:\n  - id: Fout\n    abbr: X\n    term: X\n    explanation: X\n"
+    )
     (minimal_data / "faq.yaml").write_text(
-        "faq:\n  - id: v\n    question: V?\n    answer: [A]\n    steps: [geen-stap]\n    sources: [bron-a]\n")
+        "faq:\n  - id: v\n    question: V?\n    answer: [A]\n    steps: [geen-stap]\n    sources: [bron-a]\n"
+    )
     _, errors = validate(minimal_data)
     assert {e.file for e in errors} == {"data/glossary.yaml", "data/faq.yaml"}
     assert any("onbekende stap 'geen-stap'" in e.message for e in errors)

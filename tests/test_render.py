@@ -19,8 +19,11 @@ def site(minimal_data: Path):
 def hostile_site(minimal_data: Path):
     path = minimal_data / "steps.yaml"
     text = path.read_text().replace("title: Stap lokaal", 'title: "<script>alert(1)</script> *vet* {#x}"')
-    text = text.replace("summary: Kort.\n    description: Langer.\n    checklist:\n      - id: item-een",
-                        'summary: "{{ 7 * 7 }} en {% raw %}"\n    description: Langer.\n    checklist:\n      - id: item-een', 1)
+    text = text.replace(
+        "summary: Kort.\n    description: Langer.\n    checklist:\n      - id: item-een",
+        'summary: "{{ 7 * 7 }} en {% raw %}"\n    description: Langer.\n    checklist:\n      - id: item-een',
+        1,
+    )
     path.write_text(text)
     return load_site(minimal_data)
 
@@ -38,19 +41,21 @@ def test_milestone_date():
     assert render.milestone_date("2018") == "2018"
 
 
-@pytest.mark.parametrize(("target", "current", "expected"), [
-    ("stappen/a/", "acties/b/", "../../stappen/a/"),
-    ("stappen/a/", "", "stappen/a/"),
-    ("financiering/", "stappen/a/", "../../financiering/"),
-    ("stappen/", "stappen/", "./"),
-])
+@pytest.mark.parametrize(
+    ("target", "current", "expected"),
+    [
+        ("stappen/a/", "acties/b/", "../../stappen/a/"),
+        ("stappen/a/", "", "stappen/a/"),
+        ("financiering/", "stappen/a/", "../../financiering/"),
+        ("stappen/", "stappen/", "./"),
+    ],
+)
 def test_relative(target, current, expected):
     assert render.relative(target, current) == expected
 
 
 def test_md_escapes_markdown_and_html():
-    assert str(render.md("<b>*x*</b> {#id} & [l](u)")) == (
-        r"\<b\>\*x\*\</b\> \{\#id\} &amp; \[l\]\(u\)")
+    assert str(render.md("<b>*x*</b> {#id} & [l](u)")) == (r"\<b\>\*x\*\</b\> \{\#id\} &amp; \[l\]\(u\)")
 
 
 def test_step_page_has_checklist_links_and_sources(site):
@@ -72,8 +77,12 @@ def test_action_page_lists_steps_that_name_it(site):
 
 def test_overviews_group_records(site):
     steps = render.step_overview(site, page_url="stappen/")
-    assert steps.index("## Lokaal") < steps.index("Stap lokaal") < steps.index("## Regionaal") < steps.index(
-        "Stap regionaal")
+    assert (
+        steps.index("## Lokaal")
+        < steps.index("Stap lokaal")
+        < steps.index("## Regionaal")
+        < steps.index("Stap regionaal")
+    )
     actions = render.action_overview(site, page_url="acties/")
     assert "## Actielijn A: Lijn A {#lijn-a}" in actions
     funding = render.funding_overview(site, page_url="financiering/")

@@ -117,7 +117,9 @@ def test_every_record_of_every_collection_appears(site_dir: Path):
     from bs4 import BeautifulSoup
 
     shown = " ".join(
-        " ".join(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").select_one("article").get_text(" ").split())
+        " ".join(
+            BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").select_one("article").get_text(" ").split()
+        )
         for p in all_pages(site_dir)
     )
     missing = [(c, i, t) for c, i, t in _record_texts() if " ".join(t.split()) not in shown]
@@ -129,8 +131,11 @@ def test_no_unrendered_jinja_and_no_external_assets(site_dir: Path):
         html = path.read_text(encoding="utf-8")
         assert "{{" not in html and "{%" not in html, path
         fetched = re.findall(r'<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc="((?:https?:)?//[^"]*)"', html)
-        fetched += [href for rel, href in re.findall(r'<link\b[^>]*\brel="([^"]*)"[^>]*\bhref="((?:https?:)?//[^"]*)"', html)
-                    if rel not in ("canonical", "alternate")]
+        fetched += [
+            href
+            for rel, href in re.findall(r'<link\b[^>]*\brel="([^"]*)"[^>]*\bhref="((?:https?:)?//[^"]*)"', html)
+            if rel not in ("canonical", "alternate")
+        ]
         assert fetched == [], path
 
 
