@@ -68,6 +68,10 @@ class Site:
     def steps_for_action(self, action_id: str) -> tuple[m.Step, ...]:
         return tuple(s for s in self.steps if action_id in s.actions)
 
+    def actions_of(self, step: m.Step) -> tuple[m.Action, ...]:
+        """The step's actions in programme order, whatever order the YAML lists them in."""
+        return tuple(sorted((self.action(a) for a in step.actions), key=lambda a: a.number))
+
     def steps_for_funding(self, funding_id: str) -> tuple[m.Step, ...]:
         return tuple(s for s in self.steps if funding_id in s.funding)
 

@@ -101,3 +101,11 @@ def test_editor_text_is_escaped_never_evaluated(hostile_site):
     assert "{{ 7 * 7 }} en {% raw %}" in out  # shown literally; mkdocs-macros does not render output again
     overview = render.step_overview(hostile_site, page_url="stappen/")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *vet* {#x}" in overview
+
+
+def test_step_lists_its_actions_in_programme_order(minimal_data: Path):
+    path = minimal_data / "steps.yaml"
+    path.write_text(path.read_text().replace("actions: [actie-een]", "actions: [actie-twee, actie-een]"))
+    site = load_site(minimal_data)
+    out = render.step_page(site, "stap-lokaal", page_url="stappen/stap-lokaal/")
+    assert out.index("Actie 1: Actie een") < out.index("Actie 2: Actie twee")
