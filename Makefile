@@ -1,5 +1,5 @@
 # Two commands do all set-up on a fresh machine (see README):
-#   make serve   install what the site needs and serve it on http://127.0.0.1:8000
+#   make serve   install what the site needs and serve it on http://127.0.0.1:8000/handreiking/
 #   make test    install what the tests need (venv, Chromium, axe-core) and run them all
 PYTHON ?= python3
 VENV   := .venv
