@@ -1,29 +1,73 @@
 """Macros for the Kansrijke Start site: mkdocs-macros calls `define_env` once per build.
 
 It stays thin on purpose: load the data and register the pure render functions from
-`macros.render`, each bound to the Site and to the page being rendered.
+`macros.render`, each bound to the Site and to the page being rendered. After a page's
+macros ran, one footer is added with every source the page cites (its front matter
+`sources:` plus those of the data it shows) and the date it last changed.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
-from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import Any, Callable
 
-from . import render
+from . import history, render
+from .site import Site
+
+_state: dict[str, Any] = {}
 
 
 def define_env(env: Any) -> None:
     from .hooks import site_for  # MkDocs-only import; the rest of the package runs without it
 
     site = site_for(env.conf)
+    root = Path(env.conf.config_file_path).parent
+    _state.update(site=site, dates=history.last_changed(root), rendered=[])
     for function in render.MACROS:
         env.macro(_bind(function, site, env), function.__name__)
 
 
-def _bind(function: Callable[..., str], site: render.Site, env: Any) -> Callable[..., str]:
+def _bind(function: Callable[..., render.Rendered], site: Site, env: Any) -> Callable[..., str]:
     @functools.wraps(function)
     def macro(*args: Any, **kwargs: Any) -> str:
-        return function(site, *args, page_url=env.page.url if env.page else "", **kwargs)
+        result = function(site, *args, page_url=env.page.url if env.page else "", **kwargs)
+        _state["rendered"].append(result)
+        return result
 
     return macro
+
+
+def on_pre_page_macros(env: Any) -> None:
+    _state["rendered"] = []
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Append the page footer: sources and 'laatst bijgewerkt'."""
+    page, site = env.page, _state["site"]
+    rendered: list[render.Rendered] = _state["rendered"]
+    sources = page_sources(site, page.meta.get("sources") or [], rendered, page.file.src_uri)
+    files = [f"docs/{page.file.src_uri}"] + [f for r in rendered for f in r.files]
+    updated = history.page_date(_state["dates"], files)
+    env.markdown += "\n\n" + render.page_footer(site, sources, updated, page_url=page.url)
+
+
+def page_sources(site: Site, ids: list[Any], rendered: list[render.Rendered], page: str) -> tuple:
+    """Front-matter sources first, then those of the data on the page; each once."""
+    from mkdocs.exceptions import PluginError
+
+    known = {s.id: s for s in site.sources}
+    if not isinstance(ids, list):
+        raise PluginError(f"docs/{page}: 'sources' moet een lijst van bron-ids zijn, bijv. [vng-presentatie]")
+    cited: dict[str, Any] = {}
+    for source_id in ids:
+        if source_id not in known:
+            close = difflib.get_close_matches(str(source_id), known, n=1)
+            hint = f"; bedoelde je '{close[0]}'?" if close else ""
+            raise PluginError(f"docs/{page}: onbekende bron '{source_id}' in 'sources'{hint} (zie data/sources.yaml)")
+        cited.setdefault(source_id, known[source_id])
+    for result in rendered:
+        for source in result.sources:
+            cited.setdefault(source.id, source)
+    return tuple(cited.values())

@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from macros.abbreviations import add_abbreviations
 from macros.loader import DataErrors, load_site
 from macros.pages import GeneratedPage, generated_pages, nav_with_generated
 from macros.site import Site
@@ -50,6 +51,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta.setdefault("description", generated.description)
         page.meta["data_file"] = f"data/{generated.data_file}"
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return add_abbreviations(html, site_for(config).glossary)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:

@@ -103,8 +103,8 @@ def listing(options: typing.Iterable[str], limit: int = 12) -> str:
 class DataFile:
     """One parsed YAML file: its data and its node tree, for finding lines."""
 
-    def __init__(self, rel: str, node: yaml.Node | None, data: Any):
-        self.rel, self.node, self.data = rel, node, data
+    def __init__(self, rel: str, node: yaml.Node | None, data: Any, docs_dir: Path | None = None):
+        self.rel, self.node, self.data, self.docs_dir = rel, node, data, docs_dir
 
     def mark(self, loc: Loc, on_key: bool = False) -> tuple[int, int]:
         """1-based line and column of the deepest node `loc` reaches."""
@@ -180,7 +180,8 @@ def read_file(path: Path, rel: str) -> tuple[DataFile | None, list[DataError]]:
         return None, [DataError(rel, 1, 1, "", f"YAML-fout: {exc}")]
     finally:
         loader.dispose()
-    file = DataFile(rel, node, data)
+    docs = path.parent.parent / "docs"
+    file = DataFile(rel, node, data, docs if docs.is_dir() else None)
     if node is None:
         return None, [DataError(rel, 1, 1, "", "bestand is leeg", "zet er minstens de collectie in")]
     errors = list(_duplicate_keys(file, node))
@@ -281,6 +282,8 @@ def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> D
     if kind in bounds:
         limit = next(iter(ctx.values()))
         return file.error(loc, f"waarde {_show(value)} valt buiten het bereik", f"{bounds[kind]} {limit}")
+    if kind == "value_error":
+        return file.error(loc, str(ctx.get("error", err["msg"])))
     return file.error(loc, err["msg"])  # pragma: no cover - a kind we have not seen yet
 
 
@@ -453,6 +456,15 @@ def cross_check(files: dict[str, DataFile], models: dict[str, Record]) -> list[D
                         "alleen functionele mailboxen van organisaties",
                     )
                 )
+
+    if "toc" in models:
+        docs = files["toc"].docs_dir
+        for t, entry in enumerate(models["toc"].toc):
+            if entry.page and docs is not None and not (docs / entry.page).is_file():
+                pages = [str(p.relative_to(docs)) for p in docs.rglob("*.md")]
+                hint = did_you_mean(entry.page, pages)
+                errors.append(files["toc"].error(("toc", t, "page"), f"pagina '{entry.page}' bestaat niet in docs/"
+                                                 + (f"; {hint}" if hint else ""), "een .md-bestand in docs/"))
 
     for name, model in models.items():
         for loc, collection, ref in _refs(model, type(model), ()):

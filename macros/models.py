@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -228,6 +228,36 @@ class Milestone(Record):
     sources: list[SourceRef] = Sources()
 
 
+class TocEntry(Record):
+    """A section of the handreiking's table of contents and where the site covers it.
+
+    A section that is a step or a funding source takes its number and title from that
+    record; any other section names a page in docs/ (and optionally a heading on it).
+    """
+
+    number: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")] | None = Field(
+        None, description="Nummer in de handreiking, bijv. '1.2'. Leeg bij een stap, geldbron of bijlage."
+    )
+    title: Text | None = Field(None, description="Titel zoals in de handreiking. Leeg bij een stap of geldbron.")
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md$")] | None = Field(
+        None, description="Pagina in docs/ die dit deel behandelt, bijv. 'kansrijke-start/handreiking.md'."
+    )
+    anchor: Slug | None = Field(None, description="Id van de kop op die pagina, bijv. 'lokaal'.")
+    step: StepRef | None = Field(None, description="Id van de stap die dit deel is.")
+    funding: FundingRef | None = Field(None, description="Id van de geldbron die dit deel is.")
+
+    @model_validator(mode="after")
+    def one_place(self) -> TocEntry:
+        places = [name for name in ("page", "step", "funding") if getattr(self, name)]
+        if len(places) != 1:
+            raise ValueError("noem precies één van 'page', 'step' of 'funding'")
+        if self.page and not self.title:
+            raise ValueError("een deel met 'page' heeft een 'title'")
+        if not self.page and (self.title or self.number or self.anchor):
+            raise ValueError("een stap of geldbron neemt nummer en titel uit haar eigen gegevens; laat ze hier weg")
+        return self
+
+
 # One model per data file. The key of the file's top-level mapping names the collection.
 class SourcesFile(Record):
     sources: list[Source]
@@ -285,6 +315,10 @@ class MilestonesFile(Record):
     milestones: list[Milestone]
 
 
+class TocFile(Record):
+    toc: list[TocEntry] = Field(min_length=1)
+
+
 #: data file name (without `.yaml`) -> its model, in the order the site presents them.
 FILES: dict[str, type[Record]] = {
     "sources": SourcesFile,
@@ -301,4 +335,5 @@ FILES: dict[str, type[Record]] = {
     "contacts": ContactsFile,
     "glossary": GlossaryFile,
     "milestones": MilestonesFile,
+    "toc": TocFile,
 }

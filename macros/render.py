@@ -17,6 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .models import Source
 from .site import Site
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -107,134 +108,211 @@ def environment() -> Environment:
     return env
 
 
-def _render(template: str, site: Site, page_url: str, **context: object) -> str:
+class Rendered(str):
+    """Markdown from a render function, plus what the page footer needs to know of it:
+    the sources it cites and the data files it shows."""
+
+    sources: tuple[Source, ...]
+    files: tuple[str, ...]
+
+    def __new__(cls, text: str, sources: tuple[Source, ...] = (), files: tuple[str, ...] = ()) -> Rendered:
+        obj = super().__new__(cls, text)
+        obj.sources, obj.files = sources, files
+        return obj
+
+
+def _render(template: str, site: Site, page_url: str, *, sources=(), files=(), **context: object) -> Rendered:
     link = partial(relative, current=page_url)
-    return environment().get_template(template).render(site=site, link=link, **context)
+    text = environment().get_template(template).render(site=site, link=link, **context)
+    return Rendered(text, tuple(sources), tuple(f"data/{name}.yaml" for name in files))
 
 
-def step_page(site: Site, step_id: str, *, page_url: str = "") -> str:
-    """The whole body of a step's page: summary, checklist, actions, funding, sources."""
+def step_page(site: Site, step_id: str, *, page_url: str = "") -> Rendered:
+    """The whole body of a step's page: summary, checklist, actions, funding, partners."""
     step = site.step(step_id)
     level_steps = site.steps_at(step.level)
-    index = level_steps.index(step)
     return _render(
-        "step_page.md",
-        site,
-        page_url,
-        step=step,
-        position=index + 1,
-        total=len(level_steps),
-        previous=level_steps[index - 1] if index else None,
-        next=level_steps[index + 1] if index + 1 < len(level_steps) else None,
-        sources=site.sources_of(step),
-    )
+        "step_page.md", site, page_url, step=step,
+        position=level_steps.index(step) + 1, total=len(level_steps),
+        sources=site.sources_of(step), files=("steps", "actions", "funding", "partners", "sources"),
+    )  # fmt: skip
 
 
-def action_page(site: Site, action_id: str, *, page_url: str = "") -> str:
-    """The whole body of an action's page: description, steps, funding, sources."""
+def action_page(site: Site, action_id: str, *, page_url: str = "") -> Rendered:
+    """The whole body of an action's page: description, steps, funding."""
     action = site.action(action_id)
     return _render(
-        "action_page.md",
-        site,
-        page_url,
-        action=action,
-        line=site.get("action_lines", action.action_line),
-        steps=site.steps_for_action(action.id),
-        sources=site.sources_of(action),
-    )
+        "action_page.md", site, page_url, action=action,
+        line=site.get("action_lines", action.action_line), steps=site.steps_for_action(action.id),
+        sources=site.sources_of(action), files=("actions", "action_lines", "steps", "funding", "sources"),
+    )  # fmt: skip
 
 
-def action_overview(site: Site, *, page_url: str = "") -> str:
+def action_overview(site: Site, *, page_url: str = "") -> Rendered:
     """All actions grouped by action line."""
-    return _render("action_overview.md", site, page_url, sources=site.sources_of(*site.action_lines, *site.actions))
-
-
-def step_overview(site: Site, *, page_url: str = "") -> str:
-    """All steps in two lists, lokaal and regionaal."""
-    return _render("step_overview.md", site, page_url, sources=site.sources_of(*site.steps))
-
-
-def funding_overview(site: Site, *, page_url: str = "") -> str:
-    """Every funding source grouped by funder, with amounts and purposes."""
-    return _render("funding_overview.md", site, page_url, sources=site.sources_of(*site.funding_sources))
-
-
-def borging_list(site: Site, *, page_url: str = "") -> str:
-    """The five items of the werkwijze duurzame borging."""
-    return _render("borging_list.md", site, page_url, sources=site.sources_of(*site.borging_items))
-
-
-def partner_list(site: Site, *, page_url: str = "") -> str:
-    """Partners grouped by domain, with the steps they take part in."""
-    return _render("partner_list.md", site, page_url, sources=site.sources_of(*site.partners))
-
-
-def agreement_list(site: Site, *, page_url: str = "") -> str:
-    """The IZA/GALA agreements on Kansrijke Start, per party."""
-    return _render("agreement_list.md", site, page_url, sources=site.sources_of(*site.agreements))
-
-
-def coalition_table(site: Site, *, page_url: str = "") -> str:
-    """Municipalities with a local coalition per tranche at the reference date."""
-    count = site.coalition_count
     return _render(
-        "coalition_table.md",
-        site,
-        page_url,
-        count=count,
-        total=sum(t.coalitions for t in count.tranches),
-        sources=site.sources_of(count),
+        "action_overview.md", site, page_url,
+        sources=site.sources_of(*site.action_lines, *site.actions), files=("action_lines", "actions", "sources"),
+    )  # fmt: skip
+
+
+def step_overview(site: Site, level: str, *, page_url: str = "") -> Rendered:
+    """The steps of one level (lokaal or regionaal) as cards."""
+    steps = site.steps_at(level)
+    if not steps:
+        raise ValueError(f"no steps at level '{level}' (levels: {', '.join(LEVELS)})")
+    return _render("step_overview.md", site, page_url, steps=steps,
+                   sources=site.sources_of(*steps), files=("steps", "sources"))  # fmt: skip
+
+
+def funding_overview(site: Site, funder: str, *, page_url: str = "") -> Rendered:
+    """The funding sources of one funder, each as a section with amounts and purposes."""
+    group = site.funding_by(funder)
+    if not group:
+        raise ValueError(f"no funding sources of funder '{funder}' (funders: {', '.join(FUNDERS)})")
+    return _render("funding_overview.md", site, page_url, group=group,
+                   sources=site.sources_of(*group), files=("funding", "steps", "sources"))  # fmt: skip
+
+
+def borging_list(site: Site, *, page_url: str = "") -> Rendered:
+    """The five items of the werkwijze duurzame borging."""
+    return _render("borging_list.md", site, page_url,
+                   sources=site.sources_of(*site.borging_items), files=("borging", "sources"))  # fmt: skip
+
+
+def partner_list(site: Site, *, page_url: str = "") -> Rendered:
+    """Partners grouped by domain, with the steps they take part in."""
+    return _render("partner_list.md", site, page_url,
+                   sources=site.sources_of(*site.partners), files=("partners", "steps", "sources"))  # fmt: skip
+
+
+def agreement_list(site: Site, *, page_url: str = "") -> Rendered:
+    """The IZA/GALA agreements on Kansrijke Start, per party."""
+    return _render("agreement_list.md", site, page_url,
+                   sources=site.sources_of(*site.agreements), files=("agreements", "sources"))  # fmt: skip
+
+
+def coalition_table(site: Site, *, page_url: str = "") -> Rendered:
+    """Municipalities with a local coalition per tranche at the reference date, as chart and table."""
+    count = site.coalition_count
+    chart = bar_chart(
+        [(f"Tranche {t.number}", t.coalitions, str(t.coalitions)) for t in count.tranches],
+        "ks-chart-coalities", "Aantal gemeenten met een lokale coalitie, per tranche",
     )
+    return _render("coalition_table.md", site, page_url, count=count, chart=chart,
+                   total=sum(t.coalitions for t in count.tranches),
+                   sources=site.sources_of(count), files=("coalitions", "sources"))  # fmt: skip
 
 
-def intervention_list(site: Site, *, page_url: str = "") -> str:
+def spuk_chart(site: Site, funding_id: str = "spuk-kansrijke-start", *, page_url: str = "") -> Rendered:
+    """A funding source's amounts per year as a bar chart with the same figures in a table."""
+    source = site.get("funding_sources", funding_id)
+    rows = [(str(a.year), a.eur, euro(a.eur)) for a in sorted(source.amounts, key=lambda a: a.year)]
+    chart = bar_chart(rows, f"ks-chart-{source.id}", f"{source.title}: bedrag per jaar")
+    return _render("amount_chart.md", site, page_url, source=source, chart=chart, rows=rows,
+                   sources=site.sources_of(source), files=("funding", "sources"))  # fmt: skip
+
+
+def intervention_list(site: Site, *, page_url: str = "") -> Rendered:
     """Interventions for the first 1000 days with their recognition."""
-    return _render("intervention_list.md", site, page_url, sources=site.sources_of(*site.interventions))
+    return _render("intervention_list.md", site, page_url,
+                   sources=site.sources_of(*site.interventions), files=("interventions", "sources"))  # fmt: skip
 
 
-def faq_list(site: Site, *, page_url: str = "") -> str:
+def faq_list(site: Site, *, page_url: str = "") -> Rendered:
     """Frequently asked questions with their answers and related steps and actions."""
-    return _render("faq_list.md", site, page_url, sources=site.sources_of(*site.faq))
+    return _render("faq_list.md", site, page_url,
+                   sources=site.sources_of(*site.faq), files=("faq", "steps", "actions", "sources"))  # fmt: skip
 
 
-def contact_list(site: Site, *, page_url: str = "") -> str:
+def contact_list(site: Site, *, page_url: str = "") -> Rendered:
     """Where to get help: functional mailboxes and websites."""
-    return _render("contact_list.md", site, page_url, sources=site.sources_of(*site.contacts))
+    return _render("contact_list.md", site, page_url,
+                   sources=site.sources_of(*site.contacts), files=("contacts", "sources"))  # fmt: skip
 
 
-def glossary_list(site: Site, *, page_url: str = "") -> str:
+def glossary_list(site: Site, *, page_url: str = "") -> Rendered:
     """Every abbreviation with its full term and a plain explanation."""
     terms = sorted(site.glossary, key=lambda t: t.abbr.lower())
-    return _render("glossary_list.md", site, page_url, terms=terms)
+    return _render("glossary_list.md", site, page_url, terms=terms, files=("glossary",))
 
 
-def milestone_list(site: Site, *, page_url: str = "") -> str:
+def milestone_list(site: Site, *, page_url: str = "") -> Rendered:
     """The timeline of Kansrijke Start, oldest first."""
     milestones = sorted(site.milestones, key=lambda ms: ms.date)
-    return _render(
-        "milestone_list.md", site, page_url, milestones=milestones, sources=site.sources_of(*site.milestones)
-    )
+    return _render("milestone_list.md", site, page_url, milestones=milestones,
+                   sources=site.sources_of(*site.milestones), files=("milestones", "sources"))  # fmt: skip
 
 
-def source_list(site: Site, *, page_url: str = "") -> str:
-    """Every source the site cites."""
-    return _render("_sources.md", site, page_url, sources=site.sources, heading=False)
+def source_list(site: Site, *, page_url: str = "") -> Rendered:
+    """Every source the site cites, as the content of the sources page."""
+    return _render("source_list.md", site, page_url, sources=(), all_sources=site.sources, files=("sources",))
+
+
+def toc_list(site: Site, *, page_url: str = "") -> Rendered:
+    """The handreiking's table of contents, each section linked to where the site covers it."""
+    return _render("toc_list.md", site, page_url, tree=toc_tree(site), files=("toc", "steps", "funding"))
+
+
+def toc_tree(site: Site) -> list[dict]:
+    """TOC entries as a tree by their numbers: {'number', 'title', 'url', 'children'}."""
+    root: list[dict] = []
+    stack: list[tuple[int, list[dict]]] = [(0, root)]
+    for entry in site.toc:
+        if entry.step:
+            step = site.step(entry.step)
+            number, title, url = step.number, step.title, step_url(step.id)
+        elif entry.funding:
+            source = site.get("funding_sources", entry.funding)
+            number, title, url = source.chapter, source.title, f"financiering/#{source.id}"
+        else:
+            number, title = entry.number, entry.title
+            url = docs_url(entry.page) + (f"#{entry.anchor}" if entry.anchor else "")
+        depth = len(number.split(".")) if number else 1
+        node = {"number": number, "title": title, "url": url, "children": []}
+        while stack[-1][0] >= depth:
+            stack.pop()
+        stack[-1][1].append(node)
+        stack.append((depth, node["children"]))
+    return root
+
+
+def docs_url(page: str) -> str:
+    """Site URL of a docs/ page: 'a/index.md' -> 'a/', 'a/b.md' -> 'a/b/', 'index.md' -> ''."""
+    path = page.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        return path.removesuffix("index")
+    return path + "/"
+
+
+def page_footer(site: Site, sources: tuple[Source, ...], updated: str | None, *, page_url: str = "") -> str:
+    """The end of every content page: its sources and the date it last changed."""
+    return _render("page_footer.md", site, page_url, cited=sources, updated=updated)
+
+
+def bar_chart(rows: list[tuple[str, int, str]], chart_id: str, title: str) -> Markup:
+    """An inline SVG bar chart, drawn at build time; rows are (label, value, value as text).
+
+    The SVG is an image with a name and a description; the same figures stand in a table
+    next to it, so no one needs the picture to read the numbers.
+    """
+    width, bar_height, gap, label_width = 640, 28, 12, 110
+    top = max(value for _, value, _ in rows)
+    bars = []
+    for i, (label, value, shown) in enumerate(rows):
+        y = i * (bar_height + gap)
+        length = round((width - label_width - 120) * value / top) if top else 0
+        bars.append({"label": label, "shown": shown, "y": y, "length": length})
+    height = len(rows) * (bar_height + gap) - gap
+    description = "; ".join(f"{label}: {shown}" for label, _, shown in rows)
+    return Markup(environment().get_template("_bar_chart.svg").render(
+        chart_id=chart_id, title=title, description=description, bars=bars, width=width,
+        height=height, bar_height=bar_height, label_width=label_width,
+    ))  # fmt: skip
 
 
 MACROS = (
-    step_page,
-    action_page,
-    action_overview,
-    step_overview,
-    funding_overview,
-    borging_list,
-    partner_list,
-    agreement_list,
-    coalition_table,
-    intervention_list,
-    faq_list,
-    contact_list,
-    glossary_list,
-    milestone_list,
-    source_list,
-)
+    step_page, action_page, action_overview, step_overview, funding_overview, borging_list,
+    partner_list, agreement_list, coalition_table, spuk_chart, intervention_list, faq_list,
+    contact_list, glossary_list, milestone_list, source_list, toc_list,
+)  # fmt: skip

@@ -28,6 +28,7 @@ class Site:
     contacts: tuple[m.Contact, ...]
     glossary: tuple[m.GlossaryTerm, ...]
     milestones: tuple[m.Milestone, ...]
+    toc: tuple[m.TocEntry, ...]
     _index: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -42,7 +43,7 @@ class Site:
         values["borging_items"] = tuple(sorted(values["borging_items"], key=lambda b: b.number))
         site = cls(**values)
         for key, records in values.items():
-            if isinstance(records, tuple):
+            if isinstance(records, tuple) and records and hasattr(records[0], "id"):
                 site._index[key] = {r.id: r for r in records}
         return site
 

@@ -92,3 +92,16 @@ def test_safe_load_refuses_python_tags(minimal_data: Path):
     (minimal_data / "glossary.yaml").write_text("glossary: !!python/object/apply:os.system ['echo hi']\n")
     _, errors = validate(minimal_data)
     assert len(errors) == 1 and "YAML-fout" in errors[0].message
+
+
+def test_toc_page_must_exist_in_docs(minimal_data: Path):
+    docs = minimal_data.parent / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n")
+    assert validate(minimal_data)[1] == []
+    (docs / "index.md").rename(docs / "indx.md")
+    errors = [str(e) for e in validate(minimal_data)[1]]
+    assert errors == [
+        "data/toc.yaml:2:47 toc[0].page: pagina 'index.md' bestaat niet in docs/; bedoelde je 'indx.md'? "
+        "(een .md-bestand in docs/)"
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,8 @@ def test_step_page_has_checklist_links_and_sources(site):
     assert 'id="item-twee">Item twee <span class="ks-badge ks-badge--afgeleid"' in out
     assert '<a href="../../acties/actie-een/">Actie 1: Actie een</a>' in out
     assert '<a href="../../financiering/#geld-een">Geld een</a>' in out
-    assert '<a href="https://example.org/a">Bron A</a>' in out
+    assert [source.id for source in out.sources] == ["bron-a"]
+    assert "data/steps.yaml" in out.files
     assert "stap 1 van 1" in out
 
 
@@ -76,22 +78,26 @@ def test_action_page_lists_steps_that_name_it(site):
 
 
 def test_overviews_group_records(site):
-    steps = render.step_overview(site, page_url="stappen/")
-    assert (
-        steps.index("## Lokaal")
-        < steps.index("Stap lokaal")
-        < steps.index("## Regionaal")
-        < steps.index("Stap regionaal")
-    )
+    steps = render.step_overview(site, "lokaal", page_url="stappen/")
+    assert "Stap lokaal" in steps and "Stap regionaal" not in steps
+    with pytest.raises(ValueError, match="no steps at level 'landelijk'"):
+        render.step_overview(site, "landelijk")
     actions = render.action_overview(site, page_url="acties/")
     assert "## Actielijn A: Lijn A {#lijn-a}" in actions
-    funding = render.funding_overview(site, page_url="financiering/")
+    funding = render.funding_overview(site, "gemeenten", page_url="financiering/")
+    assert "### 3.2.1 Geld een {#geld-een}" in funding
     assert "€ 15 miljoen in 2023" in funding and "€ 16 miljoen in 2024" in funding
 
 
 def test_every_macro_renders(site):
     for function in render.MACROS:
-        args = {"step_page": ("stap-lokaal",), "action_page": ("actie-een",)}.get(function.__name__, ())
+        args = {
+            "step_page": ("stap-lokaal",),
+            "action_page": ("actie-een",),
+            "step_overview": ("lokaal",),
+            "funding_overview": ("gemeenten",),
+            "spuk_chart": ("geld-een",),
+        }.get(function.__name__, ())
         assert function(site, *args, page_url="x/").strip(), function.__name__
 
 
@@ -99,7 +105,7 @@ def test_editor_text_is_escaped_never_evaluated(hostile_site):
     out = render.step_page(hostile_site, "stap-lokaal", page_url="stappen/stap-lokaal/")
     assert "<script>" not in out
     assert "{{ 7 * 7 }} en {% raw %}" in out  # shown literally; mkdocs-macros does not render output again
-    overview = render.step_overview(hostile_site, page_url="stappen/")
+    overview = render.step_overview(hostile_site, "lokaal", page_url="stappen/")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *vet* {#x}" in overview
 
 
@@ -109,3 +115,32 @@ def test_step_lists_its_actions_in_programme_order(minimal_data: Path):
     site = load_site(minimal_data)
     out = render.step_page(site, "stap-lokaal", page_url="stappen/stap-lokaal/")
     assert out.index("Actie 1: Actie een") < out.index("Actie 2: Actie twee")
+
+
+def test_bar_chart_is_an_image_with_name_and_figures():
+    svg = str(render.bar_chart([("2023", 15, "€ 15 miljoen"), ("2026", 20, "€ 20 miljoen")], "c", "SPUK <per> jaar"))
+    assert svg.startswith('<svg class="ks-chart" id="c" role="img" aria-labelledby="c-titel c-uitleg"')
+    assert '<title id="c-titel">SPUK &lt;per&gt; jaar</title>' in svg
+    assert '<desc id="c-uitleg">2023: € 15 miljoen; 2026: € 20 miljoen</desc>' in svg
+    widths = [int(w) for w in re.findall(r'class="ks-chart__bar"[^>]* width="(\d+)"', svg)]
+    assert abs(widths[0] / widths[1] - 15 / 20) < 0.01  # bars are proportional to the values
+
+
+def test_toc_tree_nests_by_number_and_links_records(site):
+    tree = render.toc_tree(site)
+    assert [(n["number"], n["title"], n["url"]) for n in tree] == [("1", "Hoofdstuk een", "")]
+    children = tree[0]["children"]
+    assert [(n["number"], n["url"]) for n in children] == [("2.1.1", "stappen/stap-lokaal/"), ("3.2.1", "financiering/#geld-een")]
+
+
+@pytest.mark.parametrize(("page", "url"), [("index.md", ""), ("a/index.md", "a/"), ("a/b.md", "a/b/")])
+def test_docs_url(page, url):
+    assert render.docs_url(page) == url
+
+
+def test_page_footer_lists_sources_and_date(site):
+    out = render.page_footer(site, site.sources, "2026-11-23", page_url="x/")
+    assert "## Bronnen {#bronnen}" in out
+    assert '<a href="https://example.org/a">Bron A</a>' in out and "<li class=\"ks-sources__item\">Bron B</li>" in out
+    assert 'Laatst bijgewerkt: <time datetime="2026-11-23">23 november 2026</time>' in out
+    assert "Bronnen" not in render.page_footer(site, (), None)
