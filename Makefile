@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate schema test lint browser-deps clean
+.PHONY: serve build validate schema readability test lint browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ build: $(VENV)/.site
 
 validate: $(VENV)/.site
 	$(BIN)/python -m macros.validate
+
+# Average sentence length per page and the longest sentences to rewrite (B1 language).
+readability: $(VENV)/.test build
+	$(BIN)/python -m macros.plain_language site --longest 15
 
 schema: $(VENV)/.site
 	$(BIN)/python -m macros.schema

@@ -463,8 +463,13 @@ def cross_check(files: dict[str, DataFile], models: dict[str, Record]) -> list[D
             if entry.page and docs is not None and not (docs / entry.page).is_file():
                 pages = [str(p.relative_to(docs)) for p in docs.rglob("*.md")]
                 hint = did_you_mean(entry.page, pages)
-                errors.append(files["toc"].error(("toc", t, "page"), f"pagina '{entry.page}' bestaat niet in docs/"
-                                                 + (f"; {hint}" if hint else ""), "een .md-bestand in docs/"))
+                errors.append(
+                    files["toc"].error(
+                        ("toc", t, "page"),
+                        f"pagina '{entry.page}' bestaat niet in docs/" + (f"; {hint}" if hint else ""),
+                        "een .md-bestand in docs/",
+                    )
+                )
 
     for name, model in models.items():
         for loc, collection, ref in _refs(model, type(model), ()):

@@ -49,6 +49,14 @@ def split_sentences(text: str) -> list[str]:
     return [restore.sub(lambda m: ABBREVIATIONS[int(m.group(1))], p).strip() for p in parts if word_count(p)]
 
 
+def block_text(node) -> str:
+    """Text of an element as a reader sees it: tooltips unwrapped, whitespace folded."""
+    for abbr in node.select("abbr"):
+        abbr.unwrap()
+    node.smooth()
+    return " ".join(node.get_text(" ").split())
+
+
 def page_sentences(html: str) -> list[str]:
     """The sentences of a page's main content."""
     article = BeautifulSoup(html, "html.parser").select_one("article")
@@ -61,7 +69,7 @@ def page_sentences(html: str) -> list[str]:
     for block in article.find_all(BLOCKS):
         if block.find(BLOCKS):  # a list item holding a nested list: its children count on their own
             continue
-        sentences += split_sentences(block.get_text(" "))
+        sentences += split_sentences(block_text(block))
     return sentences
 
 

@@ -197,7 +197,8 @@ def coalition_table(site: Site, *, page_url: str = "") -> Rendered:
     count = site.coalition_count
     chart = bar_chart(
         [(f"Tranche {t.number}", t.coalitions, str(t.coalitions)) for t in count.tranches],
-        "ks-chart-coalities", "Aantal gemeenten met een lokale coalitie, per tranche",
+        "ks-chart-coalities",
+        "Aantal gemeenten met een lokale coalitie, per tranche",
     )
     return _render("coalition_table.md", site, page_url, count=count, chart=chart,
                    total=sum(t.coalitions for t in count.tranches),

@@ -143,3 +143,17 @@ def axe_violations(page) -> list[dict]:
     return [
         {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]
     ]
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Print the plain-language report (average words per sentence) when it was measured."""
+    from .test_content import READABILITY
+
+    pages = config.stash.get(READABILITY, None)
+    if not pages:
+        return
+    terminalreporter.section("Leesbaarheid: gemiddelde zinslengte per pagina (doel ≤ 15, grens 18)")
+    for p in sorted(pages, key=lambda p: -p.average)[:10]:
+        terminalreporter.write_line(f"{p.average:5.1f}  /{p.url}")
+    overall = sum(p.average for p in pages) / len(pages)
+    terminalreporter.write_line(f"{overall:5.1f}  gemiddeld over {len(pages)} pagina's")

@@ -6,30 +6,28 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import copy_project, mkdocs_build, soup
+from .conftest import ROOT, copy_project, mkdocs_build, soup
 
 NEW_STEP = """
   - id: nieuwe-stap
-    number: "2.1.2"
+    number: "2.1.8"
     level: lokaal
     title: "Nieuwe stap <script>alert(1)</script> {{ 7 * 7 }}"
     summary: "Samenvatting met {% if true %}code{% endif %} erin."
     description: Langer.
     checklist:
       - {id: nieuw-item, text: "Nieuw item <b>vet</b>", basis: afgeleid}
-    actions: [actie-twee]
-    sources: [bron-a]
+    actions: [lokale-coalities]
+    sources: [vng-presentatie]
 """
 
 
 @pytest.fixture(scope="module")
 def grown_site(tmp_path_factory) -> Path:
-    """The minimal data set plus a new step with hostile text, built like the real site."""
-    from .conftest import FIXTURES
-
-    project = copy_project(tmp_path_factory.mktemp("project"), FIXTURES / "minimal")
+    """The real data plus a new step with hostile text, built like the real site."""
+    project = copy_project(tmp_path_factory.mktemp("project"), ROOT / "data")
     steps = project / "data" / "steps.yaml"
-    steps.write_text(steps.read_text() + NEW_STEP)
+    steps.write_text(steps.read_text(encoding="utf-8") + NEW_STEP, encoding="utf-8")
     out = project / "site"
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stderr
@@ -40,8 +38,8 @@ def test_new_step_gets_page_nav_and_backlink(grown_site: Path):
     page = soup(grown_site / "stappen" / "nieuwe-stap" / "index.html")
     assert page.select_one("#nieuw-item") is not None
     nav = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary a.md-nav__link")]
-    assert "2.1.2 Nieuwe stap <script>alert(1)</script> {{ 7 * 7 }}" in nav
-    action = soup(grown_site / "acties" / "actie-twee" / "index.html")
+    assert "2.1.8 Nieuwe stap <script>alert(1)</script> {{ 7 * 7 }}" in nav
+    action = soup(grown_site / "acties" / "lokale-coalities" / "index.html")
     assert action.select_one('article a[href="../../stappen/nieuwe-stap/"]') is not None
     overview = soup(grown_site / "stappen" / "index.html")
     assert overview.select_one('article a[href="nieuwe-stap/"]') is not None
@@ -52,23 +50,24 @@ def test_editor_text_is_shown_as_text(grown_site: Path):
     page = soup(grown_site / "stappen" / "nieuwe-stap" / "index.html")
     assert "<script>alert(1)" not in html
     assert "<b>vet</b>" not in html
-    assert page.select_one("h1").get_text() == "2.1.2 Nieuwe stap <script>alert(1)</script> {{ 7 * 7 }}"
-    assert page.select_one("title").get_text().startswith("2.1.2 Nieuwe stap <script>")
+    assert page.select_one("h1").get_text() == "2.1.8 Nieuwe stap <script>alert(1)</script> {{ 7 * 7 }}"
+    assert page.select_one("title").get_text().startswith("2.1.8 Nieuwe stap <script>")
     assert "Samenvatting met {% if true %}code{% endif %} erin." in page.select_one("article").get_text()
     assert "Nieuw item <b>vet</b>" in page.select_one("#nieuw-item").get_text()
 
 
 def test_bad_data_stops_the_build_with_file_and_line(tmp_path: Path):
-    from .conftest import FIXTURES
-
-    project = copy_project(tmp_path / "project", FIXTURES / "minimal")
+    project = copy_project(tmp_path / "project", ROOT / "data")
     faq = project / "data" / "faq.yaml"
-    faq.write_text(faq.read_text().replace("steps: [stap-lokaal]", "steps: [stap-lokal]"))
+    text = faq.read_text(encoding="utf-8")
+    line = text[: text.index("steps: [lokale-coalitie-vormen")].count("\n") + 1
+    faq.write_text(text.replace("steps: [lokale-coalitie-vormen", "steps: [lokale-coalitie-vorme", 1), encoding="utf-8")
     out = tmp_path / "site"
     result = mkdocs_build(project, out)
     assert result.returncode == 1
     assert (
-        "data/faq.yaml:6:13 faq[0].steps[0]: onbekende stap 'stap-lokal'; bedoelde je 'stap-lokaal'?" in result.stderr
+        f"data/faq.yaml:{line}:13 faq[0].steps[0]: onbekende stap 'lokale-coalitie-vorme'; "
+        "bedoelde je 'lokale-coalitie-vormen'?" in result.stderr
     )
     assert "Traceback" not in result.stderr
     assert not out.exists(), "a failed build must not leave a partial site"

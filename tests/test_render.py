@@ -130,7 +130,10 @@ def test_toc_tree_nests_by_number_and_links_records(site):
     tree = render.toc_tree(site)
     assert [(n["number"], n["title"], n["url"]) for n in tree] == [("1", "Hoofdstuk een", "")]
     children = tree[0]["children"]
-    assert [(n["number"], n["url"]) for n in children] == [("2.1.1", "stappen/stap-lokaal/"), ("3.2.1", "financiering/#geld-een")]
+    assert [(n["number"], n["url"]) for n in children] == [
+        ("2.1.1", "stappen/stap-lokaal/"),
+        ("3.2.1", "financiering/#geld-een"),
+    ]
 
 
 @pytest.mark.parametrize(("page", "url"), [("index.md", ""), ("a/index.md", "a/"), ("a/b.md", "a/b/")])
@@ -141,6 +144,6 @@ def test_docs_url(page, url):
 def test_page_footer_lists_sources_and_date(site):
     out = render.page_footer(site, site.sources, "2026-11-23", page_url="x/")
     assert "## Bronnen {#bronnen}" in out
-    assert '<a href="https://example.org/a">Bron A</a>' in out and "<li class=\"ks-sources__item\">Bron B</li>" in out
+    assert '<a href="https://example.org/a">Bron A</a>' in out and '<li class="ks-sources__item">Bron B</li>' in out
     assert 'Laatst bijgewerkt: <time datetime="2026-11-23">23 november 2026</time>' in out
     assert "Bronnen" not in render.page_footer(site, (), None)

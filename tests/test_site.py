@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -9,14 +10,17 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from macros.loader import load_site
+from macros.plain_language import block_text
 from macros.render import action_url, euro, step_url
+
+from .conftest import soup
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = load_site(ROOT / "data")
 
 
 def text_of(page) -> str:
-    return " ".join(page.select_one("article").get_text(" ").split())
+    return block_text(copy.copy(page.select_one("article")))
 
 
 def all_pages(site_dir: Path) -> list[Path]:
@@ -114,14 +118,7 @@ def _record_texts():
 
 
 def test_every_record_of_every_collection_appears(site_dir: Path):
-    from bs4 import BeautifulSoup
-
-    shown = " ".join(
-        " ".join(
-            BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").select_one("article").get_text(" ").split()
-        )
-        for p in all_pages(site_dir)
-    )
+    shown = " ".join(text_of(soup(p)) for p in all_pages(site_dir))
     missing = [(c, i, t) for c, i, t in _record_texts() if " ".join(t.split()) not in shown]
     assert missing == []
 
