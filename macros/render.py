@@ -9,6 +9,7 @@ mkdocs-macros does not render a macro's output a second time.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from functools import cache, partial
@@ -104,6 +105,7 @@ def environment() -> Environment:
         comment_end_string="##}",
     )
     env.filters.update(md=md, euro=euro, milestone_date=milestone_date)
+    env.globals.update(counterpart=counterpart, progress_data=progress_data)
     env.globals.update(LEVELS=LEVELS, FUNDERS=FUNDERS, DOMAINS=DOMAINS, step_url=step_url, action_url=action_url)
     return env
 
@@ -250,6 +252,36 @@ def source_list(site: Site, *, page_url: str = "") -> Rendered:
     return _render("source_list.md", site, page_url, sources=(), all_sources=site.sources, files=("sources",))
 
 
+def roadmap(site: Site, *, page_url: str = "") -> Rendered:
+    """The roadmap: both lanes of steps with their items, filters and progress controls.
+
+    Everything is readable without JavaScript; ks-roadmap.js and ks-progress.js enhance it.
+    """
+    partners = sorted({p for s in site.steps for p in s.partners}, key=lambda p: site.get("partners", p).name)
+    return _render(
+        "roadmap.md", site, page_url,
+        lanes=[(level, label, site.steps_at(level)) for level, label in LEVELS.items()],
+        partners=[site.get("partners", p) for p in partners], progress_data=progress_data(site),
+        sources=site.sources_of(*site.steps), files=("steps", "actions", "funding", "partners", "sources"),
+    )  # fmt: skip
+
+
+def counterpart(site: Site, step_id: str):
+    """The step at the same place in the other lane: 2.1.3 <-> 2.2.3 (the handreiking's parallel structure)."""
+    step = site.step(step_id)
+    mine = site.steps_at(step.level)
+    other = site.steps_at("regionaal" if step.level == "lokaal" else "lokaal")
+    index = mine.index(step)
+    return other[index] if index < len(other) else None
+
+
+def progress_data(site: Site) -> Markup:
+    """JSON island for ks-progress.js: every step's checklist item ids (ids only, no text)."""
+    data = {"version": 1, "steps": {s.id: [i.id for i in s.checklist] for s in site.steps}}
+    text = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
+    return Markup(f'<script type="application/json" id="ks-progress-data">{text}</script>')
+
+
 def toc_list(site: Site, *, page_url: str = "") -> Rendered:
     """The handreiking's table of contents, each section linked to where the site covers it."""
     return _render("toc_list.md", site, page_url, tree=toc_tree(site), files=("toc", "steps", "funding"))
@@ -315,5 +347,5 @@ def bar_chart(rows: list[tuple[str, int, str]], chart_id: str, title: str) -> Ma
 MACROS = (
     step_page, action_page, action_overview, step_overview, funding_overview, borging_list,
     partner_list, agreement_list, coalition_table, spuk_chart, intervention_list, faq_list,
-    contact_list, glossary_list, milestone_list, source_list, toc_list,
+    contact_list, glossary_list, milestone_list, source_list, toc_list, roadmap,
 )  # fmt: skip

@@ -124,9 +124,14 @@ def browser_page(browser, base_url):
             route.abort()
 
     page.route("**/*", guard)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
+    cookies = context.cookies()
     context.close()
     assert not outside, f"requests to other hosts: {outside}"
+    assert not errors, f"JavaScript errors: {errors}"
+    assert cookies == [], "the site sets no cookies"
 
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -147,3 +148,25 @@ def test_page_footer_lists_sources_and_date(site):
     assert '<a href="https://example.org/a">Bron A</a>' in out and '<li class="ks-sources__item">Bron B</li>' in out
     assert 'Laatst bijgewerkt: <time datetime="2026-11-23">23 november 2026</time>' in out
     assert "Bronnen" not in render.page_footer(site, (), None)
+
+
+def test_roadmap_has_both_lanes_items_and_island(site):
+    out = render.roadmap(site, page_url="routekaart/")
+    assert out.index('id="ks-baan-lokaal"') < out.index('id="ks-baan-regionaal"')
+    assert 'data-ks-step="stap-lokaal" data-level="lokaal" data-partners="partner-een"' in out
+    assert '<li class="ks-checklist__item" data-ks-item="item-een">' in out
+    assert '<a href="#rk-stap-regionaal">Stap 2.2.1 Stap regionaal</a>' in out  # the lanes relate
+    assert '<option value="partner-een">Partner een</option>' in out
+
+
+def test_counterpart_is_the_same_place_in_the_other_lane(site):
+    assert render.counterpart(site, "stap-lokaal").id == "stap-regionaal"
+    assert render.counterpart(site, "stap-regionaal").id == "stap-lokaal"
+
+
+def test_progress_island_holds_ids_only_and_cannot_close_its_script(site):
+    island = str(render.progress_data(site))
+    assert island.startswith('<script type="application/json" id="ks-progress-data">')
+    data = json.loads(island.split(">", 1)[1].rsplit("</script>", 1)[0])
+    assert data == {"version": 1, "steps": {"stap-lokaal": ["item-een", "item-twee"], "stap-regionaal": ["item-drie"]}}
+    assert island.count("</") == 1
