@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import inspect
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,17 +22,19 @@ _state: dict[str, Any] = {}
 
 
 def define_env(env: Any) -> None:
-    from .hooks import site_for  # MkDocs-only import; the rest of the package runs without it
+    from .hooks import edition_for, site_for  # MkDocs-only import; the rest of the package runs without it
 
     site = site_for(env.conf)
+    edition = edition_for(env.conf)
     root = Path(env.conf.config_file_path).parent
     _state.update(site=site, dates=history.last_changed(root), rendered=[])
     for function in render.MACROS:
-        env.macro(_bind(function, site, env), function.__name__)
+        # A function that prints where and when it was made asks for the edition.
+        extra = {"edition": edition} if "edition" in inspect.signature(function).parameters else {}
+        env.macro(_bind(functools.partial(function, **extra), site, env), function.__name__)
 
 
 def _bind(function: Callable[..., render.Rendered], site: Site, env: Any) -> Callable[..., str]:
-    @functools.wraps(function)
     def macro(*args: Any, **kwargs: Any) -> str:
         result = function(site, *args, page_url=env.page.url if env.page else "", **kwargs)
         _state["rendered"].append(result)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 
@@ -31,3 +33,11 @@ def page_date(dates: dict[str, str], files: list[str]) -> str | None:
     """The newest date among the files a page is made of."""
     known = [dates[f] for f in files if f in dates]
     return max(known) if known else None
+
+
+def build_date() -> str:
+    """The date printed on checklists: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
+    return date.today().isoformat()

@@ -5,6 +5,8 @@ MkDocs loads this file by path, so it imports the package absolutely.
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -15,9 +17,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from macros.abbreviations import add_abbreviations
+from macros.history import build_date
 from macros.loader import DataErrors, load_site
 from macros.pages import GeneratedPage, generated_pages, nav_with_generated
+from macros.pdf import write_pdfs
+from macros.render import Edition
 from macros.site import Site
+
+log = logging.getLogger("mkdocs.plugins.kansrijke_start")
 
 
 def site_for(config: MkDocsConfig) -> Site:
@@ -50,7 +57,26 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if generated is not None:
         page.meta.setdefault("description", generated.description)
         page.meta["data_file"] = f"data/{generated.data_file}"
+        if generated.title:  # a page outside the nav: its title comes from here, escaped
+            page.meta["title"] = generated.title
     return markdown
+
+
+def edition_for(config: MkDocsConfig) -> Edition:
+    """Site address, handreiking version and build date, as printed on every checklist."""
+    return Edition(
+        site_url=config.site_url.rstrip("/") + "/",
+        version=str(config.extra.get("handreiking_version", "")),
+        build_date=build_date(),
+    )
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Checklist PDFs; KS_SKIP_PDF=1 skips them for a quick local preview."""
+    if os.environ.get("KS_SKIP_PDF") == "1":
+        log.warning("KS_SKIP_PDF=1: checklist-PDF's zijn niet gemaakt")
+        return
+    write_pdfs(site_for(config), Path(config.site_dir), edition_for(config))
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from .render import LEVELS, action_url, step_url
+from .render import LEVELS, action_url, checklist_url, step_url
 from .site import Site
 
 
@@ -22,6 +22,7 @@ class GeneratedPage:
     markdown: str
     data_file: str
     description: str
+    title: str | None = None  # for pages outside the nav, as HTML (see title_html)
 
 
 def generated_pages(site: Site) -> list[GeneratedPage]:
@@ -32,6 +33,17 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
             markdown=f'{{{{ step_page("{step.id}") }}}}\n',
             data_file="steps.yaml",
             description=step.summary,
+        )
+        for step in site.steps
+    ]
+    pages += [
+        GeneratedPage(
+            src_uri=checklist_url(step.id).rstrip("/") + ".md",
+            nav_title=f"Checklist {step.number} {step.title}",
+            markdown=f'{{{{ checklist_page("{step.id}") }}}}\n',
+            data_file="steps.yaml",
+            description=f"Checklist om af te drukken: {step.summary}",
+            title=title_html(f"Checklist stap {step.number}: {step.title}"),
         )
         for step in site.steps
     ]

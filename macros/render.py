@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 
@@ -20,6 +21,18 @@ from markupsafe import Markup
 
 from .models import Source
 from .site import Site
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What a printed checklist says about itself: where it lives, which version, when made."""
+
+    site_url: str  # absolute, ends with '/'
+    version: str  # of the handreiking, e.g. 'december 2023'
+    build_date: str  # ISO date
+
+    def absolute(self, url: str) -> str:
+        return self.site_url + url
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -106,6 +119,7 @@ def environment() -> Environment:
     )
     env.filters.update(md=md, euro=euro, milestone_date=milestone_date)
     env.globals.update(counterpart=counterpart, progress_data=progress_data)
+    env.globals.update(checklist_url=checklist_url, pdf_url=pdf_url)
     env.globals.update(LEVELS=LEVELS, FUNDERS=FUNDERS, DOMAINS=DOMAINS, step_url=step_url, action_url=action_url)
     return env
 
@@ -138,6 +152,45 @@ def step_page(site: Site, step_id: str, *, page_url: str = "") -> Rendered:
         position=level_steps.index(step) + 1, total=len(level_steps),
         sources=site.sources_of(step), files=("steps", "actions", "funding", "partners", "sources"),
     )  # fmt: skip
+
+
+def checklist_url(step_id: str) -> str:
+    return f"stappen/{step_id}/checklist/"
+
+
+def pdf_url(step_id: str | None = None) -> str:
+    """The PDF of one step's checklist, or of all checklists together."""
+    return f"pdf/checklist-{step_id}.pdf" if step_id else "pdf/alle-checklists.pdf"
+
+
+def qr_svg(url: str) -> Markup:
+    """A QR code to `url` as inline SVG, made at build time. Decorative: the address is printed beside it."""
+    import segno
+
+    svg = segno.make(url, error="m").svg_inline(scale=2, border=2)
+    return Markup(svg.replace("<svg ", '<svg class="ks-qr" aria-hidden="true" focusable="false" ', 1))
+
+
+def checklist_page(site: Site, step_id: str, *, page_url: str = "", edition: Edition) -> Rendered:
+    """A step's checklist as a working document: table to fill in by hand, footer with QR code."""
+    step = site.step(step_id)
+    return _render(
+        "checklist_page.md", site, page_url, **checklist_context(site, step, edition), interactive=True,
+        progress_data=progress_data(site),
+        sources=site.sources_of(step), files=("steps", "actions", "funding", "sources"),
+    )  # fmt: skip
+
+
+def checklist_context(site: Site, step, edition: Edition) -> dict:
+    """What the web checklist and the PDF checklist both show of a step."""
+    return {
+        "step": step,
+        "actions": site.actions_of(step),
+        "funding": [site.get("funding_sources", f) for f in step.funding],
+        "edition": edition,
+        "address": edition.absolute(step_url(step.id)),
+        "qr": qr_svg(edition.absolute(step_url(step.id))),
+    }
 
 
 def action_page(site: Site, action_id: str, *, page_url: str = "") -> Rendered:
@@ -347,5 +400,5 @@ def bar_chart(rows: list[tuple[str, int, str]], chart_id: str, title: str) -> Ma
 MACROS = (
     step_page, action_page, action_overview, step_overview, funding_overview, borging_list,
     partner_list, agreement_list, coalition_table, spuk_chart, intervention_list, faq_list,
-    contact_list, glossary_list, milestone_list, source_list, toc_list, roadmap,
+    contact_list, glossary_list, milestone_list, source_list, toc_list, roadmap, checklist_page,
 )  # fmt: skip

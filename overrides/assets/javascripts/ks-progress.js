@@ -75,6 +75,17 @@
 
   function addStatus(item, state, refresh) {
     const id = item.dataset.ksItem;
+    const check = item.querySelector("[data-ks-check]");
+    if (check) {
+      /* A printable checklist has a labelled checkbox: ticked means "klaar". */
+      check.addEventListener("change", () => {
+        if (check.checked) state.items[id] = "klaar";
+        else delete state.items[id];
+        save(state.items);
+        refresh();
+      });
+      return;
+    }
     const text = item.querySelector(".ks-checklist__text").textContent.trim();
     const select = document.createElement("select");
     select.className = "ks-status";
@@ -90,7 +101,9 @@
   }
 
   function show(item, status = "open") {
-    item.querySelector(".ks-status").value = status;
+    const control = item.querySelector(".ks-status, [data-ks-check]");
+    if (control.type === "checkbox") control.checked = status === "klaar";
+    else control.value = status;
     item.dataset.status = status;
     item.dataset.statusLabel = STATUSES[status];
   }

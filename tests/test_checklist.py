@@ -1,0 +1,115 @@
+"""Printable checklists: a page per step, a PDF per step and one with all steps."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from pypdf import PdfReader
+
+from macros.loader import load_site
+from macros.plain_language import block_text
+from macros.render import checklist_url, pdf_url, step_url
+
+from .conftest import ROOT, axe_violations
+
+SITE = load_site(ROOT / "data")
+FIRST = SITE.steps[0]
+
+
+def pdf_text(reader: PdfReader) -> str:
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+@pytest.mark.parametrize("step", SITE.steps, ids=lambda s: s.id)
+def test_every_step_has_a_pdf_with_all_its_items(site_dir: Path, step):
+    reader = PdfReader(site_dir / pdf_url(step.id))
+    text = pdf_text(reader)
+    assert f"Stap {step.number}: {step.title}" in text
+    for item in step.checklist:
+        assert " ".join(item.text.split()) in text, item.id
+    for column in ("Klaar", "Checklistpunt", "Wie", "Wanneer", "Opmerking"):
+        assert column in text
+    assert "versie december 2023" in text
+    assert f"/{step_url(step.id)}" in text
+    assert 1 <= len(reader.pages) <= 2
+    assert reader.metadata.title == f"Checklist stap {step.number}: {step.title}"
+
+
+def test_bundle_has_one_section_per_step_each_on_a_new_page(site_dir: Path):
+    reader = PdfReader(site_dir / pdf_url())
+    outline = [(entry.title, reader.get_destination_page_number(entry)) for entry in reader.outline]
+    assert [title for title, _ in outline] == [f"Stap {s.number}: {s.title}" for s in SITE.steps]
+    pages = [page for _, page in outline]
+    assert pages == sorted(set(pages)), "each step starts on a page of its own"
+    for title, page in outline:
+        assert title in " ".join(reader.pages[page].extract_text().split())
+
+
+def test_step_page_links_to_checklist_and_pdf(page):
+    html = page(step_url(FIRST.id))
+    assert html.select_one('a[href="checklist/"]') is not None
+    assert html.select_one(f'a[href="../../{pdf_url(FIRST.id)}"]') is not None
+
+
+def test_checklist_page_has_table_footer_and_qr(page):
+    html = page(checklist_url(FIRST.id))
+    assert html.select_one("title").get_text().startswith(f"Checklist stap {FIRST.number}: {FIRST.title}")
+    table = html.select_one("table.ks-checklist-table")
+    assert [th.get_text() for th in table.select("thead th")] == [
+        "Klaar",
+        "Checklistpunt",
+        "Wie",
+        "Wanneer",
+        "Opmerking",
+    ]
+    rows = table.select("tbody tr")
+    assert len(rows) == len(FIRST.checklist)
+    for row, item in zip(rows, FIRST.checklist, strict=True):
+        box = row.select_one("input[type=checkbox]")
+        assert block_text(row.select_one(f'label[for="{box["id"]}"]')) == item.text
+    footer = " ".join(html.select_one(".ks-sheet-footer").get_text(" ").split())
+    assert "versie december 2023" in footer and re.search(r"gemaakt op \d+ \w+ \d{4}", footer)
+    assert f"https://kansrijke-start.github.io/handreiking/{step_url(FIRST.id)}" in footer
+    assert html.select_one(".ks-sheet-footer svg.ks-qr[aria-hidden=true]") is not None
+    links = [a.get_text(strip=True) for a in html.select(".ks-sheet__facts a")]
+    assert links[: len(FIRST.actions)] == [f"Actie {a.number}: {a.title}" for a in SITE.actions_of(FIRST)]
+
+
+def test_skip_switch_leaves_out_pdfs(tmp_path: Path, monkeypatch):
+    from macros import hooks
+
+    config = SimpleNamespace(site_dir=str(tmp_path), site_url="https://example.org/", extra={},
+                             config_file_path=str(ROOT / "mkdocs.yml"))  # fmt: skip
+    monkeypatch.setenv("KS_SKIP_PDF", "1")
+    hooks.on_post_build(config)
+    assert not (tmp_path / "pdf").exists()
+    monkeypatch.delenv("KS_SKIP_PDF")
+    hooks.on_post_build(config)
+    assert len(list((tmp_path / "pdf").glob("*.pdf"))) == len(SITE.steps) + 1
+
+
+@pytest.mark.browser
+def test_printing_shows_no_navigation_and_ticked_items(browser_page, base_url):
+    browser_page.goto(base_url + checklist_url(FIRST.id))
+    first, second = (browser_page.get_by_label(item.text) for item in FIRST.checklist[:2])
+    first.check()
+    assert browser_page.locator(f'[data-ks-step-count="{FIRST.id}"]').inner_text().startswith("1 van")
+    browser_page.goto(base_url + "routekaart/")
+    browser_page.get_by_role("button", name=f"Stap {FIRST.number} {FIRST.title}").click()
+    browser_page.locator(f'[data-ks-item="{FIRST.checklist[1].id}"] select').select_option("klaar")
+    browser_page.goto(base_url + checklist_url(FIRST.id))
+    browser_page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".ks-sheet__links"):
+        assert not browser_page.locator(selector).first.is_visible(), selector
+    assert browser_page.locator("table.ks-checklist-table").is_visible()
+    assert first.is_checked() and second.is_checked()
+    assert not browser_page.get_by_label(FIRST.checklist[2].text).is_checked()
+
+
+@pytest.mark.browser
+def test_checklist_page_has_no_axe_violations(browser_page, base_url):
+    browser_page.goto(base_url + checklist_url(FIRST.id))
+    assert axe_violations(browser_page) == []
