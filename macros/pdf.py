@@ -19,12 +19,16 @@ BUNDLE_TITLE = "Alle checklists - Handreiking Ketenaanpak Kansrijke Start"
 
 def print_html(site: Site, steps: list, edition: Edition, title: str) -> str:
     """The standalone A4 document for these steps, each starting on a new page."""
-    return environment().get_template("checklist_print.html").render(
-        title=title,
-        css=Markup((TEMPLATES / "checklist_print.css").read_text(encoding="utf-8")),  # ours, not editor text
-        sheets=[checklist_context(site, step, edition) for step in steps],
-        edition=edition,
-        interactive=False,
+    return (
+        environment()
+        .get_template("checklist_print.html")
+        .render(
+            title=title,
+            css=Markup((TEMPLATES / "checklist_print.css").read_text(encoding="utf-8")),  # ours, not editor text
+            sheets=[checklist_context(site, step, edition) for step in steps],
+            edition=edition,
+            interactive=False,
+        )
     )
 
 

@@ -34,6 +34,7 @@ class Edition:
     def absolute(self, url: str) -> str:
         return self.site_url + url
 
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 LEVELS = {"lokaal": "Lokaal", "regionaal": "Regionaal"}
@@ -167,8 +168,8 @@ def qr_svg(url: str) -> Markup:
     """A QR code to `url` as inline SVG, made at build time. Decorative: the address is printed beside it."""
     import segno
 
-    svg = segno.make(url, error="m").svg_inline(scale=2, border=2)
-    return Markup(svg.replace("<svg ", '<svg class="ks-qr" aria-hidden="true" focusable="false" ', 1))
+    svg = segno.make(url, error="m").svg_inline(scale=2, border=2, svgclass="ks-qr", lineclass=None)
+    return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))
 
 
 def checklist_page(site: Site, step_id: str, *, page_url: str = "", edition: Edition) -> Rendered:
