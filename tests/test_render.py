@@ -30,6 +30,18 @@ def hostile_site(minimal_data: Path):
     return load_site(minimal_data)
 
 
+EDITION = render.Edition("https://example.org/site/", "december 2023", "2026-11-23")
+
+
+def test_checklist_page_is_a_working_document(site):
+    out = render.checklist_page(site, "stap-lokaal", page_url="stappen/stap-lokaal/checklist/", edition=EDITION)
+    assert '<input type="checkbox" id="klaar-item-een" data-ks-check>' in out
+    assert '<label class="ks-checklist__text" for="klaar-item-een">Item een</label>' in out
+    assert "https://example.org/site/stappen/stap-lokaal/" in out and '<svg aria-hidden="true"' in out
+    assert '<a class="md-button" href="../../../pdf/checklist-stap-lokaal.pdf" download>' in out
+    assert 'gemaakt op <time datetime="2026-11-23">23 november 2026</time>' in out
+
+
 def test_euro():
     assert render.euro(15_000_000) == "€ 15 miljoen"
     assert render.euro(5_300_000) == "€ 5,3 miljoen"
@@ -98,8 +110,10 @@ def test_every_macro_renders(site):
             "step_overview": ("lokaal",),
             "funding_overview": ("gemeenten",),
             "spuk_chart": ("geld-een",),
+            "checklist_page": ("stap-lokaal",),
         }.get(function.__name__, ())
-        assert function(site, *args, page_url="x/").strip(), function.__name__
+        extra = {"edition": EDITION} if function is render.checklist_page else {}
+        assert function(site, *args, page_url="x/", **extra).strip(), function.__name__
 
 
 def test_editor_text_is_escaped_never_evaluated(hostile_site):
