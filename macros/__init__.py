@@ -27,7 +27,9 @@ def define_env(env: Any) -> None:
     site = site_for(env.conf)
     edition = edition_for(env.conf)
     root = Path(env.conf.config_file_path).parent
-    _state.update(site=site, dates=history.last_changed(root), rendered=[])
+    repo = (env.conf.repo_url or "").rstrip("/")
+    edit_root = f"{repo}/edit/main/" if repo else None  # data/ sits beside docs/ in the repository
+    _state.update(site=site, dates=history.last_changed(root), rendered=[], edit_root=edit_root)
     for function in render.MACROS:
         # A function that prints where and when it was made asks for the edition.
         extra = {"edition": edition} if "edition" in inspect.signature(function).parameters else {}
@@ -52,9 +54,11 @@ def on_post_page_macros(env: Any) -> None:
     page, site = env.page, _state["site"]
     rendered: list[render.Rendered] = _state["rendered"]
     sources = page_sources(site, page.meta.get("sources") or [], rendered, page.file.src_uri)
-    files = [f"docs/{page.file.src_uri}"] + [f for r in rendered for f in r.files]
-    updated = history.page_date(_state["dates"], files)
-    env.markdown += "\n\n" + render.page_footer(site, sources, updated, page_url=page.url)
+    data_files = list(dict.fromkeys(f for r in rendered for f in r.files))
+    updated = history.page_date(_state["dates"], [f"docs/{page.file.src_uri}", *data_files])
+    edit_root = _state["edit_root"]
+    edit_links = [(f, edit_root + f) for f in data_files] if edit_root else []
+    env.markdown += "\n\n" + render.page_footer(site, sources, updated, edit_links, page_url=page.url)
 
 
 def page_sources(site: Site, ids: list[Any], rendered: list[render.Rendered], page: str) -> tuple:

@@ -10,11 +10,21 @@ finds every such field generically and checks that the id exists.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    model_validator,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -29,11 +39,33 @@ class Ref:
 Slug = Annotated[
     str,
     StringConstraints(pattern=SLUG_PATTERN, max_length=80),
-    Field(description="Vaste id: kleine letters, cijfers en streepjes, bijv. 'lokale-coalitie'."),
+    Field(
+        description="Vaste id: kleine letters, cijfers en streepjes. Verander een id niet meer.",
+        examples=["lokale-coalitie-vormen"],
+    ),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8000)]
-Year = Annotated[int, Field(ge=2010, le=2040, description="Jaartal, bijv. 2024.")]
+
+_CODE = re.compile(r"<[a-zA-Z/!?]|\{\{|\{%|\{#|\}\}|%\}")
+
+
+def _plain_text(value: str) -> str:
+    """Editors write text, not code: HTML tags and template code are refused with a clear message."""
+    found = _CODE.search(value)
+    if found:
+        raise ValueError(
+            f"HTML of sjablooncode is niet toegestaan (gevonden: '{value[found.start() : found.start() + 12]}'); "
+            "schrijf gewone tekst"
+        )
+    return value
+
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), AfterValidator(_plain_text)
+]
+LongText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8000), AfterValidator(_plain_text)
+]
+Year = Annotated[int, Field(ge=2010, le=2040, description="Jaartal.", examples=[2024])]
 
 ActionLineRef = Annotated[Slug, Ref("action_lines")]
 ActionRef = Annotated[Slug, Ref("actions")]
@@ -45,173 +77,207 @@ SourceRef = Annotated[Slug, Ref("sources")]
 Basis = Annotated[
     Literal["bron", "afgeleid"],
     Field(
-        description=("'bron' als een bron dit zegt; 'afgeleid' als het een eigen afleiding is (de site toont dat dan).")
+        description="'bron' als een bron dit zegt; 'afgeleid' als het een eigen afleiding is (de site toont dat dan).",
+        examples=["bron"],
     ),
 ]
+
+
+def describe(text: str):
+    """Dutch description of a record type in the JSON Schema, shown to editors."""
+    return ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, json_schema_extra={"description": text})
 
 
 class Record(BaseModel):
     """Base of every record: unknown keys are errors, records are read-only."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = describe("Een record.")
 
 
 def Sources(required: bool = True):  # noqa: N802 - reads like a type in the models
     """The `sources` field: ids from data/sources.yaml; most records must cite one."""
     description = "Ids uit data/sources.yaml waar deze informatie vandaan komt."
     if required:
-        return Field(min_length=1, description=description)
-    return Field(default_factory=list, description=description)
+        return Field(min_length=1, description=description, examples=[["vng-presentatie"]])
+    return Field(default_factory=list, description=description + " Mag leeg zijn bij basis 'afgeleid'.",
+                 examples=[["vng-presentatie"]])  # fmt: skip
+
+
+def F(description: str, example, **kwargs):  # noqa: N802 - a Field with its Dutch description and example
+    return Field(description=description, examples=[example], **kwargs)
 
 
 class Source(Record):
+    model_config = describe("Een bron: een document of webpagina waar informatie op de site vandaan komt.")
     id: Slug
-    title: Text = Field(description="Naam van de bron, zoals een lezer hem herkent.")
-    publisher: Text | None = Field(None, description="Organisatie die de bron uitgaf.")
-    url: HttpUrl | None = Field(None, description="Webadres; leeg als de bron niet online staat.")
-    published: Text | None = Field(None, description="Datum of maand van verschijnen, bijv. '2023-12'.")
+    title: Text = F("Naam van de bron, zoals een lezer hem herkent.", "RIVM - Landelijke monitor Kansrijke Start")
+    publisher: Text | None = F("Organisatie die de bron uitgaf. Mag leeg blijven.", "RIVM", default=None)
+    url: HttpUrl | None = F("Volledig webadres. Leeg als de bron niet online staat.", "https://www.rivm.nl/",
+                            default=None)  # fmt: skip
+    published: Text | None = F("Datum of maand van verschijnen. Mag leeg blijven.", "2023-12", default=None)
 
 
 class ActionLine(Record):
+    model_config = describe("Een actielijn van het actieprogramma Kansrijke Start.")
     id: Slug
-    letter: Literal["A", "B"] = Field(description="Letter van de actielijn in de presentatie.")
-    title: Text
-    sub_points: list[Text] = Field(min_length=1, description="Aandachtspunten onder deze actielijn.")
+    letter: Literal["A", "B"] = F("Letter van de actielijn: A of B.", "A")
+    title: Text = F("Titel van de actielijn.", "Lokale en regionale afspraken zorgen voor juiste zorg dichtbij")
+    sub_points: list[Text] = F("Aandachtspunten onder deze actielijn.", ["Duurzame regionale en lokale afspraken"],
+                               min_length=1)  # fmt: skip
     sources: list[SourceRef] = Sources()
 
 
 class Action(Record):
+    model_config = describe("Een actie van het actieprogramma. Nummers lopen van 1 tot en met het aantal acties.")
     id: Slug
-    number: int = Field(ge=1, le=99, description="Nummer van de actie zoals in het actieprogramma (1, 2, ...).")
-    title: Text
-    action_line: ActionLineRef = Field(description="Id van de actielijn waar deze actie onder valt.")
-    description: LongText
+    number: int = F("Nummer van de actie, zoals in het actieprogramma.", 1, ge=1, le=99)
+    title: Text = F("Titel van de actie.", "Ketenaanpak Kansrijke Start in alle gemeenten")
+    action_line: ActionLineRef = F("Id van de actielijn waar deze actie onder valt.", "afspraken-zorg-dichtbij")
+    description: LongText = F("Uitleg in gewone taal: korte zinnen.", "Elke gemeente krijgt een lokale ketenaanpak.")
     basis: Basis = "bron"
-    funding: list[FundingRef] = Field(default_factory=list, description="Geldbronnen voor deze actie.")
+    funding: list[FundingRef] = F("Ids van geldbronnen voor deze actie (uit funding.yaml).", ["spuk-kansrijke-start"],
+                                  default_factory=list)  # fmt: skip
     sources: list[SourceRef] = Sources()
 
 
 class BorgingItem(Record):
+    model_config = describe("Een spoor van de werkwijze duurzame borging.")
     id: Slug
-    number: int = Field(ge=1, le=20)
-    title: Text
-    description: LongText
+    number: int = F("Volgnummer: 1, 2, 3, ...", 1, ge=1, le=20)
+    title: Text = F("Titel van het spoor.", "Bestuurlijke afspraken")
+    description: LongText = F("Uitleg in gewone taal.", "Leg afspraken vast in een convenant.")
     sources: list[SourceRef] = Sources()
 
 
 class ChecklistItem(Record):
-    id: Slug = Field(description="Vaste id; verander hem niet, want opgeslagen voortgang hangt eraan.")
-    text: Text
+    model_config = describe("Een punt op de checklist van een stap.")
+    id: Slug = F("Vaste id; verander hem niet, want opgeslagen voortgang hangt eraan.", "kartrekker-aangewezen")
+    text: Text = F("Wat er moet gebeuren, kort en concreet.", "Wijs een kartrekker of coördinator aan.")
     basis: Basis
     sources: list[SourceRef] = Sources(required=False)
 
 
 class Step(Record):
+    model_config = describe("Een stap naar een ketenaanpak: lokaal (2.1.x) of regionaal (2.2.x).")
     id: Slug
-    number: Annotated[str, StringConstraints(pattern=r"^2\.[12]\.[1-9]$")] = Field(
-        description="Hoofdstuknummer in de handreiking: 2.1.x voor lokaal, 2.2.x voor regionaal."
+    number: Annotated[str, StringConstraints(pattern=r"^2\.[12]\.[1-9]$")] = F(
+        "Paragraaf in de handreiking: 2.1.x voor lokaal, 2.2.x voor regionaal. Zet het tussen aanhalingstekens.",
+        "2.1.1",
     )
-    level: Literal["lokaal", "regionaal"]
-    title: Text
-    summary: Text = Field(description="Eén of twee zinnen: waar gaat deze stap over?")
-    description: LongText
-    checklist: list[ChecklistItem] = Field(min_length=1)
-    actions: list[ActionRef] = Field(
-        default_factory=list,
-        description="Acties die bij deze stap horen. De actiepagina toont de stap dan vanzelf.",
-    )
-    funding: list[FundingRef] = Field(default_factory=list)
-    partners: list[PartnerRef] = Field(default_factory=list)
+    level: Literal["lokaal", "regionaal"] = F("Lokaal of regionaal; past bij het nummer.", "lokaal")
+    title: Text = F("Titel van de stap, zoals in de handreiking.", "Vormen van een lokale coalitie")
+    summary: Text = F("Eén of twee zinnen: waar gaat deze stap over?", "De gemeente brengt partners samen.")
+    description: LongText = F("Uitleg in gewone taal: korte zinnen.", "De gemeente start de coalitie en voert regie.")
+    checklist: list[ChecklistItem] = F("De punten van de checklist, in volgorde.", [], min_length=1)
+    actions: list[ActionRef] = F(
+        "Ids van acties die bij deze stap horen. De actiepagina toont de stap dan vanzelf.",
+        ["lokale-coalities"], default_factory=list,
+    )  # fmt: skip
+    funding: list[FundingRef] = F("Ids van geldbronnen voor deze stap.", ["spuk-kansrijke-start"],
+                                  default_factory=list)  # fmt: skip
+    partners: list[PartnerRef] = F("Ids van partners die meedoen (uit partners.yaml).", ["gemeente", "jgz"],
+                                   default_factory=list)  # fmt: skip
     sources: list[SourceRef] = Sources()
 
 
 class Amount(Record):
+    model_config = describe("Een bedrag in een jaar, alleen als een bron het noemt.")
     year: Year
-    eur: int = Field(gt=0, le=10_000_000_000, description="Bedrag in hele euro's, bijv. 15000000.")
-    per_year_from: bool = Field(False, description="true als het bedrag elk jaar terugkomt vanaf dit jaar.")
-    note: Text | None = None
+    eur: int = F("Bedrag in hele euro's, zonder punten.", 15000000, gt=0, le=10_000_000_000)
+    per_year_from: bool = F("true als het bedrag elk jaar terugkomt vanaf dit jaar.", False, default=False)
+    note: Text | None = F("Korte toelichting. Mag leeg blijven.", "Voor alle gemeenten samen.", default=None)
 
 
 class FundingSource(Record):
+    model_config = describe("Een geldbron voor de ketenaanpak.")
     id: Slug
-    chapter: Annotated[str, StringConstraints(pattern=r"^3\.[12]\.[1-9]$")] | None = Field(
-        None, description="Paragraaf in hoofdstuk 3 van de handreiking, bijv. '3.2.1'."
+    chapter: Annotated[str, StringConstraints(pattern=r"^3\.[12]\.[1-9]$")] | None = F(
+        "Paragraaf in hoofdstuk 3 van de handreiking. Leeg als de handreiking er geen heeft.", "3.2.1", default=None
     )
-    funder: Literal["gemeenten", "zorgverzekeraars", "rijk"] = Field(description="Wie het geld geeft of regelt.")
-    title: Text
-    summary: Text
-    description: LongText
-    purposes: list[Text] = Field(default_factory=list, description="Waarvoor het geld mag worden gebruikt.")
-    amounts: list[Amount] = Field(default_factory=list, description="Alleen bedragen die in een bron staan.")
+    funder: Literal["gemeenten", "zorgverzekeraars", "rijk"] = F("Wie het geld geeft of regelt.", "gemeenten")
+    title: Text = F("Titel van de geldbron.", "Financiering ketenaanpak Kansrijke Start (SPUK)")
+    summary: Text = F("Eén zin: wat is dit geld?", "Gemeenten vragen Rijksgeld aan voor Kansrijke Start.")
+    description: LongText = F("Uitleg in gewone taal.", "Het geld komt uit de brede SPUK.")
+    purposes: list[Text] = F("Waarvoor het geld mag worden gebruikt.", ["Lokale coalities vormen en versterken"],
+                             default_factory=list)  # fmt: skip
+    amounts: list[Amount] = F("Bedragen per jaar; alleen bedragen die in een bron staan.", [], default_factory=list)
     basis: Basis = "bron"
     sources: list[SourceRef] = Sources()
 
 
 class Partner(Record):
+    model_config = describe("Een partner of rol in de ketenaanpak.")
     id: Slug
-    name: Text
-    domain: Literal["medisch", "sociaal", "informeel", "bestuur", "kennis"]
-    role: LongText
+    name: Text = F("Naam van de partner of rol.", "Jeugdgezondheidszorg (JGZ)")
+    domain: Literal["medisch", "sociaal", "informeel", "bestuur", "kennis"] = F("Domein van de partner.", "medisch")
+    role: LongText = F("Wat deze partner doet in de ketenaanpak.", "Doet het prenataal huisbezoek.")
     basis: Basis
     sources: list[SourceRef] = Sources()
 
 
 class Agreement(Record):
+    model_config = describe("Een afspraak over Kansrijke Start in het IZA of het GALA.")
     id: Slug
-    accord: Literal["IZA", "GALA", "IZA en GALA"]
-    party: Literal["gemeenten", "zorgverzekeraars", "VWS", "alle partijen"]
-    text: Text
+    accord: Literal["IZA", "GALA", "IZA en GALA"] = F("In welk akkoord de afspraak staat.", "GALA")
+    party: Literal["gemeenten", "zorgverzekeraars", "VWS", "alle partijen"] = F("Wie de afspraak uitvoert.", "VWS")
+    text: Text = F("De afspraak in gewone taal.", "In elke gemeente is in 2024 een lokale ketenaanpak.")
     sources: list[SourceRef] = Sources()
 
 
 class Tranche(Record):
-    number: int = Field(ge=1, le=20)
-    coalitions: int = Field(ge=0, le=400, description="Aantal gemeenten met een lokale coalitie.")
-    explanation: Text | None = None
+    model_config = describe("Een tranche: een groep gemeenten die tegelijk geld kreeg voor een coalitie.")
+    number: int = F("Nummer van de tranche: 1, 2, 3, ...", 1, ge=1, le=20)
+    coalitions: int = F("Aantal gemeenten met een lokale coalitie.", 96, ge=0, le=400)
+    explanation: Text | None = F("Toelichting. Mag leeg blijven.", "GIDS-gemeenten (impuls 2019).", default=None)
     basis: Basis = "bron"
 
 
 class CoalitionCount(Record):
-    reference_date: date = Field(description="Peildatum van de telling, bijv. 2023-01-01.")
-    tranches: list[Tranche] = Field(min_length=1)
+    model_config = describe("Telling van lokale coalities per tranche op een peildatum.")
+    reference_date: date = F("Peildatum van de telling (JJJJ-MM-DD).", "2023-01-01")
+    tranches: list[Tranche] = F("De tranches, met nummers 1 tot en met het aantal.", [], min_length=1)
     sources: list[SourceRef] = Sources()
 
 
 class Intervention(Record):
+    model_config = describe("Een interventie voor de eerste 1000 dagen.")
     id: Slug
-    name: Text
-    summary: Text
-    recognition: Text = Field(description="Erkenning, zoals in de bron.")
-    uncertain: bool = Field(False, description="true als de bron voor de erkenning zwak is.")
+    name: Text = F("Naam van de interventie.", "VoorZorg")
+    summary: Text = F("Eén zin: wat houdt de interventie in?", "Huisbezoeken door de JGZ tot het kind 2 jaar is.")
+    recognition: Text = F("Erkenning, zoals in de bron.", "Goed onderbouwd")
+    uncertain: bool = F("true als de bron voor de erkenning zwak is.", False, default=False)
     sources: list[SourceRef] = Sources()
 
 
 class FaqItem(Record):
+    model_config = describe("Een veelgestelde vraag met het antwoord.")
     id: Slug
-    question: Text
-    answer: list[Text] = Field(min_length=1, description="Het antwoord, één alinea per regel.")
-    steps: list[StepRef] = Field(default_factory=list)
-    actions: list[ActionRef] = Field(default_factory=list)
+    question: Text = F("De vraag, zoals een gemeente hem stelt.", "Waar vraag ik de SPUK aan?")
+    answer: list[Text] = F("Het antwoord: één alinea per regel.", ["U vraagt de SPUK aan bij DUS-I."], min_length=1)
+    steps: list[StepRef] = F("Ids van stappen om verder te lezen.", ["lokale-coalitie-vormen"], default_factory=list)
+    actions: list[ActionRef] = F("Ids van acties om verder te lezen.", ["lokale-coalities"], default_factory=list)
     sources: list[SourceRef] = Sources()
 
 
 class Contact(Record):
+    model_config = describe("Een contactpunt voor ondersteuning: altijd een organisatie, nooit een persoon.")
     id: Slug
-    organisation: Text
-    name: Text
-    helps_with: Text
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = Field(
-        None, description="Functionele mailbox van de organisatie, nooit een persoonlijk adres."
+    organisation: Text = F("Naam van de organisatie.", "Pharos")
+    name: Text = F("Naam van het team of programma.", "Stimuleringsprogramma lokale coalities")
+    helps_with: Text = F("Waarmee dit contactpunt helpt.", "Vragen over de aanpak in uw lokale coalitie.")
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = F(
+        "Functionele mailbox van de organisatie, nooit een persoonlijk adres.", "kansrijkestart@pharos.nl", default=None
     )
-    url: HttpUrl | None = None
+    url: HttpUrl | None = F("Webadres van het contactpunt.", "https://www.pharos.nl/", default=None)
     sources: list[SourceRef] = Sources()
 
 
 class GlossaryTerm(Record):
+    model_config = describe("Een afkorting of begrip. De site toont de uitleg overal waar de afkorting staat.")
     id: Slug
-    abbr: Annotated[str, StringConstraints(min_length=1, max_length=20)]
-    term: Text
-    explanation: Text
+    abbr: Annotated[str, StringConstraints(min_length=1, max_length=20)] = F("De afkorting zoals in de tekst.", "JGZ")
+    term: Text = F("Voluit geschreven.", "Jeugdgezondheidszorg")
+    explanation: Text = F("Eén zin uitleg in gewone taal.", "Zorg voor de gezondheid van kinderen van 0 tot 18 jaar.")
 
 
 def _as_text(value: object) -> object:
@@ -220,11 +286,12 @@ def _as_text(value: object) -> object:
 
 
 class Milestone(Record):
+    model_config = describe("Een moment op de tijdlijn van Kansrijke Start.")
     id: Slug
-    date: Annotated[str, BeforeValidator(_as_text), StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = Field(
-        description="Jaar, maand of dag: '2018', '2022-06' of '2024-01-01'."
+    date: Annotated[str, BeforeValidator(_as_text), StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = F(
+        "Jaar, maand of dag: '2018', '2022-06' of '2024-01-01'.", "2022-06"
     )
-    title: Text
+    title: Text = F("Wat er toen gebeurde.", "De vervolgaanpak gaat naar de Tweede Kamer.")
     sources: list[SourceRef] = Sources()
 
 
@@ -235,16 +302,20 @@ class TocEntry(Record):
     record; any other section names a page in docs/ (and optionally a heading on it).
     """
 
-    number: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")] | None = Field(
-        None, description="Nummer in de handreiking, bijv. '1.2'. Leeg bij een stap, geldbron of bijlage."
+    model_config = describe(
+        "Een deel van de inhoudsopgave van de handreiking. Noem 'page' (met nummer en titel), 'step' of 'funding'."
     )
-    title: Text | None = Field(None, description="Titel zoals in de handreiking. Leeg bij een stap of geldbron.")
-    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md$")] | None = Field(
-        None, description="Pagina in docs/ die dit deel behandelt, bijv. 'kansrijke-start/handreiking.md'."
+    number: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")] | None = F(
+        "Nummer in de handreiking. Leeg bij een stap, geldbron of bijlage.", "1.2", default=None
     )
-    anchor: Slug | None = Field(None, description="Id van de kop op die pagina, bijv. 'lokaal'.")
-    step: StepRef | None = Field(None, description="Id van de stap die dit deel is.")
-    funding: FundingRef | None = Field(None, description="Id van de geldbron die dit deel is.")
+    title: Text | None = F("Titel zoals in de handreiking. Leeg bij een stap of geldbron.", "Belang eerste 1000 dagen",
+                           default=None)  # fmt: skip
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md$")] | None = F(
+        "Pagina in docs/ die dit deel behandelt.", "kansrijke-start/eerste-1000-dagen.md", default=None
+    )
+    anchor: Slug | None = F("Id van de kop op die pagina.", "lokaal", default=None)
+    step: StepRef | None = F("Id van de stap die dit deel is.", "lokale-coalitie-vormen", default=None)
+    funding: FundingRef | None = F("Id van de geldbron die dit deel is.", "spuk-kansrijke-start", default=None)
 
     @model_validator(mode="after")
     def one_place(self) -> TocEntry:
@@ -260,63 +331,80 @@ class TocEntry(Record):
 
 # One model per data file. The key of the file's top-level mapping names the collection.
 class SourcesFile(Record):
-    sources: list[Source]
+    model_config = describe("Het bestand data/sources.yaml. Begin met de regel 'sources:'.")
+    sources: list[Source] = Field(description="Alle bronnen van de site.")
 
 
 class ActionLinesFile(Record):
-    action_lines: list[ActionLine]
+    model_config = describe("Het bestand data/action_lines.yaml. Begin met de regel 'action_lines:'.")
+    action_lines: list[ActionLine] = Field(description="De actielijnen van het actieprogramma.")
 
 
 class ActionsFile(Record):
-    actions: list[Action]
+    model_config = describe("Het bestand data/actions.yaml. Begin met de regel 'actions:'.")
+    actions: list[Action] = Field(description="De acties van het actieprogramma, genummerd vanaf 1.")
 
 
 class BorgingFile(Record):
-    borging_items: list[BorgingItem]
+    model_config = describe("Het bestand data/borging.yaml. Begin met de regel 'borging_items:'.")
+    borging_items: list[BorgingItem] = Field(description="De sporen van de werkwijze duurzame borging.")
 
 
 class StepsFile(Record):
-    steps: list[Step]
+    model_config = describe("Het bestand data/steps.yaml. Begin met de regel 'steps:'.")
+    steps: list[Step] = Field(description="De stappen naar een ketenaanpak, lokaal en regionaal.")
 
 
 class FundingFile(Record):
-    funding_sources: list[FundingSource]
+    model_config = describe("Het bestand data/funding.yaml. Begin met de regel 'funding_sources:'.")
+    funding_sources: list[FundingSource] = Field(description="De geldbronnen voor de ketenaanpak.")
 
 
 class PartnersFile(Record):
-    partners: list[Partner]
+    model_config = describe("Het bestand data/partners.yaml. Begin met de regel 'partners:'.")
+    partners: list[Partner] = Field(description="De partners en hun rol.")
 
 
 class AgreementsFile(Record):
-    agreements: list[Agreement]
+    model_config = describe("Het bestand data/agreements.yaml. Begin met de regel 'agreements:'.")
+    agreements: list[Agreement] = Field(description="De afspraken over Kansrijke Start in het IZA en het GALA.")
 
 
 class CoalitionsFile(Record):
-    coalition_count: CoalitionCount
+    model_config = describe("Het bestand data/coalitions.yaml. Begin met de regel 'coalition_count:'.")
+    coalition_count: CoalitionCount = Field(description="Het aantal lokale coalities per tranche.")
 
 
 class InterventionsFile(Record):
-    interventions: list[Intervention]
+    model_config = describe("Het bestand data/interventions.yaml. Begin met de regel 'interventions:'.")
+    interventions: list[Intervention] = Field(description="Interventies voor de eerste 1000 dagen.")
 
 
 class FaqFile(Record):
-    faq: list[FaqItem]
+    model_config = describe("Het bestand data/faq.yaml. Begin met de regel 'faq:'.")
+    faq: list[FaqItem] = Field(description="Veelgestelde vragen met antwoorden.")
 
 
 class ContactsFile(Record):
-    contacts: list[Contact]
+    model_config = describe("Het bestand data/contacts.yaml. Begin met de regel 'contacts:'.")
+    contacts: list[Contact] = Field(description="Contactpunten voor ondersteuning.")
 
 
 class GlossaryFile(Record):
-    glossary: list[GlossaryTerm]
+    model_config = describe("Het bestand data/glossary.yaml. Begin met de regel 'glossary:'.")
+    glossary: list[GlossaryTerm] = Field(description="Afkortingen en begrippen.")
 
 
 class MilestonesFile(Record):
-    milestones: list[Milestone]
+    model_config = describe("Het bestand data/milestones.yaml. Begin met de regel 'milestones:'.")
+    milestones: list[Milestone] = Field(description="De tijdlijn van Kansrijke Start.")
 
 
 class TocFile(Record):
-    toc: list[TocEntry] = Field(min_length=1)
+    model_config = describe("Het bestand data/toc.yaml. Begin met de regel 'toc:'.")
+    toc: list[TocEntry] = Field(
+        description="De inhoudsopgave van de handreiking en waar elk deel op de site staat.", min_length=1
+    )
 
 
 #: data file name (without `.yaml`) -> its model, in the order the site presents them.

@@ -372,9 +372,11 @@ def docs_url(page: str) -> str:
     return path + "/"
 
 
-def page_footer(site: Site, sources: tuple[Source, ...], updated: str | None, *, page_url: str = "") -> str:
-    """The end of every content page: its sources and the date it last changed."""
-    return _render("page_footer.md", site, page_url, cited=sources, updated=updated)
+def page_footer(
+    site: Site, sources: tuple[Source, ...], updated: str | None, edit_links=(), *, page_url: str = ""
+) -> str:
+    """The end of every content page: its sources, where to edit its data, when it last changed."""
+    return _render("page_footer.md", site, page_url, cited=sources, updated=updated, edit_links=edit_links)
 
 
 def bar_chart(rows: list[tuple[str, int, str]], chart_id: str, title: str) -> Markup:

@@ -10,6 +10,8 @@ import pytest
 
 from macros import render
 from macros.loader import load_site
+from macros.pages import title_html
+from macros.site import Site
 
 
 @pytest.fixture
@@ -18,16 +20,21 @@ def site(minimal_data: Path):
 
 
 @pytest.fixture
-def hostile_site(minimal_data: Path):
-    path = minimal_data / "steps.yaml"
-    text = path.read_text().replace("title: Stap lokaal", 'title: "<script>alert(1)</script> *vet* {#x}"')
-    text = text.replace(
-        "summary: Kort.\n    description: Langer.\n    checklist:\n      - id: item-een",
-        'summary: "{{ 7 * 7 }} en {% raw %}"\n    description: Langer.\n    checklist:\n      - id: item-een',
-        1,
+def hostile_site(site):
+    """Editor text that the validator refuses, built without validation: rendering must still escape it."""
+    from macros import models as m
+
+    step = site.step("stap-lokaal").model_copy(
+        update={"title": "<script>alert(1)</script> *vet* {#x}", "summary": "{{ 7 * 7 }} en {% raw %}"}
     )
-    path.write_text(text)
-    return load_site(minimal_data)
+    files = {
+        name: model.model_construct(
+            **{key: list(v) if isinstance(v := getattr(site, key), tuple) else v for key in model.model_fields}
+        )
+        for name, model in m.FILES.items()
+    }
+    files["steps"] = m.StepsFile.model_construct(steps=[step, *site.steps[1:]])
+    return Site.from_models(files)
 
 
 EDITION = render.Edition("https://example.org/site/", "december 2023", "2026-11-23")
@@ -184,3 +191,9 @@ def test_progress_island_holds_ids_only_and_cannot_close_its_script(site):
     data = json.loads(island.split(">", 1)[1].rsplit("</script>", 1)[0])
     assert data == {"version": 1, "steps": {"stap-lokaal": ["item-een", "item-twee"], "stap-regionaal": ["item-drie"]}}
     assert island.count("</") == 1
+
+
+def test_nav_titles_are_escaped_and_never_jinja():
+    assert title_html("<script>{{ 7 * 7 }}</script> & co") == (
+        "&lt;script&gt;&#123;&#123; 7 * 7 &#125;&#125;&lt;/script&gt; &amp; co"
+    )
