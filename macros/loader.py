@@ -9,6 +9,7 @@ walked down that tree to the node it is about.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import typing
 from collections import Counter
@@ -83,9 +84,15 @@ class DataErrors(Exception):
 
 
 def format_path(loc: Loc) -> str:
+    """('actions', 6, 'steps', 1) -> 'actions[6].steps[1]'; an odd key is quoted: ["my key"]."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", str(part)):
+            out += f".{part}" if out else str(part)
+        else:
+            out += f"[{json.dumps(str(part), ensure_ascii=False)}]"
     return out
 
 
@@ -170,7 +177,12 @@ def read_file(path: Path, rel: str) -> tuple[DataFile | None, list[DataError]]:
     if "\t" in text:
         line = text[: text.index("\t")].count("\n") + 1
         return None, [DataError(rel, line, 1, "", "tab-teken gevonden", "gebruik spaties om in te springen")]
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:  # a control character, such as NUL, that YAML does not allow
+        line = text[: exc.position].count("\n") + 1
+        return None, [DataError(rel, line, 1, "", f"onleesbaar teken (code {exc.character:#06x}) in het bestand",
+                                "alleen gewone tekst")]  # fmt: skip
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

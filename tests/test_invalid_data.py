@@ -7,6 +7,7 @@ names that file (`# file:`) and lists the exact messages expected (`# expect:`).
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -67,3 +68,20 @@ def test_errors_in_several_files_are_all_reported_at_once(minimal_data: Path):
     _, errors = validate(minimal_data)
     assert {e.file for e in errors} == {"data/glossary.yaml", "data/faq.yaml"}
     assert any("onbekende stap 'geen-stap'" in e.message for e in errors)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_build_stops_at_its_first_hook_with_the_same_messages(case: Path, minimal_data: Path):
+    """The hook runs before MkDocs writes any file, so bad data never leaves a partial site."""
+    from mkdocs.exceptions import PluginError
+
+    from macros import hooks
+
+    raw = case.read_bytes()
+    target, expected = header(raw)
+    (minimal_data / target).write_bytes(raw)
+    config = SimpleNamespace(config_file_path=str(minimal_data.parent / "mkdocs.yml"), nav=[])
+    with pytest.raises(PluginError) as info:
+        hooks.on_config(config)
+    for message in expected:
+        assert message in str(info.value)

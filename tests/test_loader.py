@@ -81,6 +81,7 @@ def test_load_site_raises_one_error_with_every_problem(minimal_data: Path):
 def test_format_path():
     assert format_path(("actions", 6, "steps", 1)) == "actions[6].steps[1]"
     assert format_path(()) == ""
+    assert format_path(("sources", 0, "my key")) == 'sources[0]["my key"]'
 
 
 def test_did_you_mean():
