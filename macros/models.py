@@ -83,9 +83,10 @@ Basis = Annotated[
 ]
 
 
-def describe(text: str):
-    """Dutch description of a record type in the JSON Schema, shown to editors."""
-    return ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, json_schema_extra={"description": text})
+def describe(text: str, example: dict | None = None):
+    """Dutch description (and a typical record) of a record type in the JSON Schema, shown to editors."""
+    extra = {"description": text, **({"examples": [example]} if example else {})}
+    return ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, json_schema_extra=extra)
 
 
 class Record(BaseModel):
@@ -103,13 +104,18 @@ def Sources(required: bool = True):  # noqa: N802 - reads like a type in the mod
                  examples=[["vng-presentatie"]])  # fmt: skip
 
 
+def Id(example: str):  # noqa: N802 - a Field like F
+    """The `id` field, with an example that fits the collection."""
+    return F("Vaste id: kleine letters, cijfers en streepjes. Verander een id niet meer.", example)
+
+
 def F(description: str, example, **kwargs):  # noqa: N802 - a Field with its Dutch description and example
     return Field(description=description, examples=[example], **kwargs)
 
 
 class Source(Record):
     model_config = describe("Een bron: een document of webpagina waar informatie op de site vandaan komt.")
-    id: Slug
+    id: Slug = Id("rivm-landelijke-monitor")
     title: Text = F("Naam van de bron, zoals een lezer hem herkent.", "RIVM - Landelijke monitor Kansrijke Start")
     publisher: Text | None = F("Organisatie die de bron uitgaf. Mag leeg blijven.", "RIVM", default=None)
     url: HttpUrl | None = F("Volledig webadres. Leeg als de bron niet online staat.", "https://www.rivm.nl/",
@@ -119,7 +125,7 @@ class Source(Record):
 
 class ActionLine(Record):
     model_config = describe("Een actielijn van het actieprogramma Kansrijke Start.")
-    id: Slug
+    id: Slug = Id("lokale-en-regionale-afspraken")
     letter: Literal["A", "B"] = F("Letter van de actielijn: A of B.", "A")
     title: Text = F("Titel van de actielijn.", "Lokale en regionale afspraken zorgen voor juiste zorg dichtbij")
     sub_points: list[Text] = F("Aandachtspunten onder deze actielijn.", ["Duurzame regionale en lokale afspraken"],
@@ -129,10 +135,10 @@ class ActionLine(Record):
 
 class Action(Record):
     model_config = describe("Een actie van het actieprogramma. Nummers lopen van 1 tot en met het aantal acties.")
-    id: Slug
+    id: Slug = Id("lokale-coalities")
     number: int = F("Nummer van de actie, zoals in het actieprogramma.", 1, ge=1, le=99)
     title: Text = F("Titel van de actie.", "Ketenaanpak Kansrijke Start in alle gemeenten")
-    action_line: ActionLineRef = F("Id van de actielijn waar deze actie onder valt.", "afspraken-zorg-dichtbij")
+    action_line: ActionLineRef = F("Id van de actielijn waar deze actie onder valt.", "lokale-en-regionale-afspraken")
     description: LongText = F("Uitleg in gewone taal: korte zinnen.", "Elke gemeente krijgt een lokale ketenaanpak.")
     basis: Basis = "bron"
     funding: list[FundingRef] = F("Ids van geldbronnen voor deze actie (uit funding.yaml).", ["spuk-kansrijke-start"],
@@ -142,7 +148,7 @@ class Action(Record):
 
 class BorgingItem(Record):
     model_config = describe("Een spoor van de werkwijze duurzame borging.")
-    id: Slug
+    id: Slug = Id("bestuurlijke-afspraken")
     number: int = F("Volgnummer: 1, 2, 3, ...", 1, ge=1, le=20)
     title: Text = F("Titel van het spoor.", "Bestuurlijke afspraken")
     description: LongText = F("Uitleg in gewone taal.", "Leg afspraken vast in een convenant.")
@@ -159,7 +165,7 @@ class ChecklistItem(Record):
 
 class Step(Record):
     model_config = describe("Een stap naar een ketenaanpak: lokaal (2.1.x) of regionaal (2.2.x).")
-    id: Slug
+    id: Slug = Id("lokale-coalitie-vormen")
     number: Annotated[str, StringConstraints(pattern=r"^2\.[12]\.[1-9]$")] = F(
         "Paragraaf in de handreiking: 2.1.x voor lokaal, 2.2.x voor regionaal. Zet het tussen aanhalingstekens.",
         "2.1.1",
@@ -190,7 +196,7 @@ class Amount(Record):
 
 class FundingSource(Record):
     model_config = describe("Een geldbron voor de ketenaanpak.")
-    id: Slug
+    id: Slug = Id("spuk-kansrijke-start")
     chapter: Annotated[str, StringConstraints(pattern=r"^3\.[12]\.[1-9]$")] | None = F(
         "Paragraaf in hoofdstuk 3 van de handreiking. Leeg als de handreiking er geen heeft.", "3.2.1", default=None
     )
@@ -207,7 +213,7 @@ class FundingSource(Record):
 
 class Partner(Record):
     model_config = describe("Een partner of rol in de ketenaanpak.")
-    id: Slug
+    id: Slug = Id("jgz")
     name: Text = F("Naam van de partner of rol.", "Jeugdgezondheidszorg (JGZ)")
     domain: Literal["medisch", "sociaal", "informeel", "bestuur", "kennis"] = F("Domein van de partner.", "medisch")
     role: LongText = F("Wat deze partner doet in de ketenaanpak.", "Doet het prenataal huisbezoek.")
@@ -217,7 +223,7 @@ class Partner(Record):
 
 class Agreement(Record):
     model_config = describe("Een afspraak over Kansrijke Start in het IZA of het GALA.")
-    id: Slug
+    id: Slug = Id("gala-ketenaanpak-2024")
     accord: Literal["IZA", "GALA", "IZA en GALA"] = F("In welk akkoord de afspraak staat.", "GALA")
     party: Literal["gemeenten", "zorgverzekeraars", "VWS", "alle partijen"] = F("Wie de afspraak uitvoert.", "VWS")
     text: Text = F("De afspraak in gewone taal.", "In elke gemeente is in 2024 een lokale ketenaanpak.")
@@ -241,7 +247,7 @@ class CoalitionCount(Record):
 
 class Intervention(Record):
     model_config = describe("Een interventie voor de eerste 1000 dagen.")
-    id: Slug
+    id: Slug = Id("voorzorg")
     name: Text = F("Naam van de interventie.", "VoorZorg")
     summary: Text = F("Eén zin: wat houdt de interventie in?", "Huisbezoeken door de JGZ tot het kind 2 jaar is.")
     recognition: Text = F("Erkenning, zoals in de bron.", "Goed onderbouwd")
@@ -251,7 +257,7 @@ class Intervention(Record):
 
 class FaqItem(Record):
     model_config = describe("Een veelgestelde vraag met het antwoord.")
-    id: Slug
+    id: Slug = Id("spuk-aanvragen")
     question: Text = F("De vraag, zoals een gemeente hem stelt.", "Waar vraag ik de SPUK aan?")
     answer: list[Text] = F("Het antwoord: één alinea per regel.", ["U vraagt de SPUK aan bij DUS-I."], min_length=1)
     steps: list[StepRef] = F("Ids van stappen om verder te lezen.", ["lokale-coalitie-vormen"], default_factory=list)
@@ -261,7 +267,7 @@ class FaqItem(Record):
 
 class Contact(Record):
     model_config = describe("Een contactpunt voor ondersteuning: altijd een organisatie, nooit een persoon.")
-    id: Slug
+    id: Slug = Id("pharos-stimuleringsprogramma")
     organisation: Text = F("Naam van de organisatie.", "Pharos")
     name: Text = F("Naam van het team of programma.", "Stimuleringsprogramma lokale coalities")
     helps_with: Text = F("Waarmee dit contactpunt helpt.", "Vragen over de aanpak in uw lokale coalitie.")
@@ -274,7 +280,7 @@ class Contact(Record):
 
 class GlossaryTerm(Record):
     model_config = describe("Een afkorting of begrip. De site toont de uitleg overal waar de afkorting staat.")
-    id: Slug
+    id: Slug = Id("jgz")
     abbr: Annotated[str, StringConstraints(min_length=1, max_length=20)] = F("De afkorting zoals in de tekst.", "JGZ")
     term: Text = F("Voluit geschreven.", "Jeugdgezondheidszorg")
     explanation: Text = F("Eén zin uitleg in gewone taal.", "Zorg voor de gezondheid van kinderen van 0 tot 18 jaar.")
@@ -287,7 +293,7 @@ def _as_text(value: object) -> object:
 
 class Milestone(Record):
     model_config = describe("Een moment op de tijdlijn van Kansrijke Start.")
-    id: Slug
+    id: Slug = Id("vervolgaanpak-kamer")
     date: Annotated[str, BeforeValidator(_as_text), StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = F(
         "Jaar, maand of dag: '2018', '2022-06' of '2024-01-01'.", "2022-06"
     )
@@ -303,7 +309,8 @@ class TocEntry(Record):
     """
 
     model_config = describe(
-        "Een deel van de inhoudsopgave van de handreiking. Noem 'page' (met nummer en titel), 'step' of 'funding'."
+        "Een deel van de inhoudsopgave van de handreiking. Noem 'page' (met nummer en titel), 'step' of 'funding'.",
+        {"number": "1.2", "title": "Belang eerste 1000 dagen", "page": "kansrijke-start/eerste-1000-dagen.md"},
     )
     number: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")] | None = F(
         "Nummer in de handreiking. Leeg bij een stap, geldbron of bijlage.", "1.2", default=None

@@ -76,3 +76,21 @@ def test_every_data_file_names_its_schema_for_the_editor(name: str):
 def test_vscode_maps_every_schema():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text())
     assert settings["yaml.schemas"] == {f"data/schema/{n}.schema.json": f"data/{n}.yaml" for n in FILES}
+
+
+def test_contributing_templates_are_current():
+    from macros import contributing
+
+    text = contributing.CONTRIBUTING.read_text(encoding="utf-8")
+    assert contributing.updated(text) == text, "run 'python -m macros.contributing' and commit CONTRIBUTING.md"
+
+
+def test_every_contributing_template_is_valid_data():
+    import re
+
+    from macros import contributing
+
+    blocks = re.findall(r"### data/(\w+)\.yaml\n.*?```yaml\n(.*?)```", contributing.templates(), re.S)
+    assert [name for name, _ in blocks] == list(FILES)
+    for name, block in blocks:
+        FILES[name].model_validate(yaml.safe_load(block))
