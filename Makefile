@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate schema readability test lint system-deps browser-deps clean
+.PHONY: serve build validate schema readability links test lint system-deps browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,12 +41,17 @@ validate: $(VENV)/.site
 readability: $(VENV)/.test build
 	$(BIN)/python -m macros.plain_language site --longest 15
 
+# External links in data/ and docs/ (weekly in CI, never in pull-request checks).
+links: $(VENV)/.site
+	$(BIN)/python -m macros.linkcheck
+
 schema: $(VENV)/.site
 	$(BIN)/python -m macros.schema
 
 # Debian's Chromium for the browser tests; Playwright cannot download a browser here.
 browser-deps:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
 	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund
 
 lint: $(VENV)/.test
@@ -56,6 +61,7 @@ lint: $(VENV)/.test
 test: $(VENV)/.test browser-deps
 	$(BIN)/python -m macros.validate
 	$(BIN)/python -m macros.schema --check
+	$(BIN)/python -m macros.contributing --check
 	$(BIN)/ruff check macros tests
 	$(BIN)/ruff format --check macros tests
 	$(BIN)/pytest
