@@ -30,9 +30,10 @@ def define_env(env: Any) -> None:
     repo = (env.conf.repo_url or "").rstrip("/")
     edit_root = f"{repo}/edit/main/" if repo else None  # data/ sits beside docs/ in the repository
     _state.update(site=site, dates=history.last_changed(root), rendered=[], edit_root=edit_root)
+    # Build-wide facts, given to the render functions that ask for them by parameter name.
+    facts = {"edition": edition, "changes": tuple(history.changes(root))}
     for function in render.MACROS:
-        # A function that prints where and when it was made asks for the edition.
-        extra = {"edition": edition} if "edition" in inspect.signature(function).parameters else {}
+        extra = {k: v for k, v in facts.items() if k in inspect.signature(function).parameters}
         env.macro(_bind(functools.partial(function, **extra), site, env), function.__name__)
 
 

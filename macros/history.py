@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import subprocess
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+
+import yaml
 
 
 def last_changed(root: Path, paths: tuple[str, ...] = ("docs", "data")) -> dict[str, str]:
@@ -41,3 +44,96 @@ def build_date() -> str:
     if epoch:
         return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
     return date.today().isoformat()
+
+
+#: What a changed data file means to a reader.
+DATA_LABELS = {
+    "sources": "Bronnen",
+    "action_lines": "Actielijnen",
+    "actions": "Acties",
+    "borging": "Werkwijze duurzame borging",
+    "steps": "Stappen en checklists",
+    "funding": "Financiering",
+    "partners": "Partners en rollen",
+    "agreements": "Afspraken in IZA en GALA",
+    "coalitions": "Lokale coalities per tranche",
+    "interventions": "Interventies",
+    "faq": "Veelgestelde vragen",
+    "contacts": "Ondersteuning",
+    "glossary": "Begrippen",
+    "milestones": "Tijdlijn",
+    "toc": "Inhoud van de handreiking",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    date: str
+    parts: tuple[str, ...]
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def _steps_at(root: Path, commit: str) -> dict[str, dict]:
+    text = _git(root, "show", f"{commit}:data/steps.yaml")
+    try:
+        steps = (yaml.safe_load(text or "") or {}).get("steps") or []
+        return {s["id"]: s for s in steps if isinstance(s, dict) and "id" in s}
+    except (yaml.YAMLError, AttributeError, TypeError):
+        return {}
+
+
+def step_changes(root: Path, commit: str) -> list[str]:
+    """Per step: added, removed, checklist changed, or text changed, between a commit and its parent."""
+    before, after = _steps_at(root, f"{commit}^"), _steps_at(root, commit)
+
+    def name(step: dict) -> str:
+        return f"Stap {step.get('number', '?')} {step.get('title', step.get('id'))}"
+
+    out = []
+    for step_id, step in after.items():
+        old = before.get(step_id)
+        if old is None:
+            out.append(f"{name(step)}: nieuw")
+        elif old.get("checklist") != step.get("checklist"):
+            out.append(f"{name(step)}: checklist gewijzigd")
+        elif old != step:
+            out.append(f"{name(step)}: tekst gewijzigd")
+    out += [f"{name(step)}: verwijderd" for step_id, step in before.items() if step_id not in after]
+    return out
+
+
+def _page_title(root: Path, path: str) -> str:
+    file = root / path
+    if file.exists():
+        for line in file.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+    stem = Path(path).stem if Path(path).stem != "index" else Path(path).parent.name
+    return stem.replace("-", " ").capitalize()
+
+
+def changes(root: Path, limit: int = 60) -> list[Change]:
+    """What changed on the site per day, newest first, from the history of data/ and docs/."""
+    out = _git(root, "log", f"-{limit}", "--format=%x00%H%x1f%cs%x1f%P", "--name-only", "--", "docs", "data")
+    days: dict[str, list[str]] = {}
+    for block in (out or "").split("\x00")[1:]:
+        header, *files = block.strip().splitlines()
+        commit, date, parents = header.split("\x1f")
+        parts = days.setdefault(date, [])
+        if not parents:
+            parts.append("Eerste versie van de site")
+            continue
+        for file in files:
+            if file == "data/steps.yaml":
+                parts += step_changes(root, commit)
+            elif file.startswith("data/") and file.endswith(".yaml") and Path(file).stem in DATA_LABELS:
+                parts.append(f"Gegevens: {DATA_LABELS[Path(file).stem]}")
+            elif file.startswith("docs/") and file.endswith(".md"):
+                parts.append(f"Pagina: {_page_title(root, file)}")
+    return [Change(date, tuple(dict.fromkeys(parts))) for date, parts in days.items() if parts]

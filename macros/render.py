@@ -336,6 +336,11 @@ def progress_data(site: Site) -> Markup:
     return Markup(f'<script type="application/json" id="ks-progress-data">{text}</script>')
 
 
+def change_log(site: Site, *, page_url: str = "", changes: tuple = ()) -> Rendered:
+    """What changed on the site, per day: from the git history of data/ and docs/."""
+    return _render("change_log.md", site, page_url, changes=changes)
+
+
 def toc_list(site: Site, *, page_url: str = "") -> Rendered:
     """The handreiking's table of contents, each section linked to where the site covers it."""
     return _render("toc_list.md", site, page_url, tree=toc_tree(site), files=("toc", "steps", "funding"))
@@ -403,5 +408,5 @@ def bar_chart(rows: list[tuple[str, int, str]], chart_id: str, title: str) -> Ma
 MACROS = (
     step_page, action_page, action_overview, step_overview, funding_overview, borging_list,
     partner_list, agreement_list, coalition_table, spuk_chart, intervention_list, faq_list,
-    contact_list, glossary_list, milestone_list, source_list, toc_list, roadmap, checklist_page,
+    contact_list, glossary_list, milestone_list, source_list, toc_list, roadmap, checklist_page, change_log,
 )  # fmt: skip

@@ -145,3 +145,10 @@ def test_plain_language_on_every_content_page(readability):
     too_long = {url: round(p.average, 1) for url, p in readability.items() if p.average > plain_language.LIMIT}
     assert too_long == {}, "run 'python -m macros.plain_language site' to see the longest sentences"
     assert len(readability) > 40
+
+
+def test_change_log_page_lists_changes_per_day(page):
+    log = page("wat-is-er-veranderd/")
+    days = log.select("article h2[id^=wijziging-]")
+    assert days, "the site is built from a git checkout, so there is history"
+    assert all(day.find_next("ul", class_="ks-changes").select("li") for day in days)
