@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from macros.abbreviations import add_abbreviations
 from macros.history import build_date
 from macros.loader import DataErrors, load_site
+from macros.open_data import write_open_data
 from macros.pages import GeneratedPage, generated_pages, nav_with_generated
 from macros.pdf import write_pdfs
 from macros.render import Edition
@@ -72,9 +73,10 @@ def edition_for(config: MkDocsConfig) -> Edition:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Checklist PDFs; KS_SKIP_PDF=1 skips them for a quick local preview."""
+    """Open data files, and checklist PDFs (KS_SKIP_PDF=1 skips those for a quick local preview)."""
+    write_open_data(site_for(config), Path(config.site_dir))
     if os.environ.get("KS_SKIP_PDF") == "1":
-        log.warning("KS_SKIP_PDF=1: checklist-PDF's zijn niet gemaakt")
+        log.info("KS_SKIP_PDF=1: checklist-PDF's zijn niet gemaakt")
         return
     write_pdfs(site_for(config), Path(config.site_dir), edition_for(config))
 

@@ -341,6 +341,21 @@ def change_log(site: Site, *, page_url: str = "", changes: tuple = ()) -> Render
     return _render("change_log.md", site, page_url, changes=changes)
 
 
+def open_data_list(site: Site, *, page_url: str = "") -> Rendered:
+    """The published data files with what they hold, their schema and number of records."""
+    from .models import FILES
+
+    published = []
+    for name, model in FILES.items():
+        key, field = next(iter(model.model_fields.items()))
+        value = getattr(site, key)
+        published.append({"name": name, "description": field.description,
+                          "count": len(value) if isinstance(value, tuple) else 1})  # fmt: skip
+    items = sum(len(s.checklist) for s in site.steps)
+    return _render("open_data_list.md", site, page_url, published=published, items=items, folder="open-data/",
+                   files=tuple(FILES))  # fmt: skip
+
+
 def toc_list(site: Site, *, page_url: str = "") -> Rendered:
     """The handreiking's table of contents, each section linked to where the site covers it."""
     return _render("toc_list.md", site, page_url, tree=toc_tree(site), files=("toc", "steps", "funding"))
@@ -408,5 +423,6 @@ def bar_chart(rows: list[tuple[str, int, str]], chart_id: str, title: str) -> Ma
 MACROS = (
     step_page, action_page, action_overview, step_overview, funding_overview, borging_list,
     partner_list, agreement_list, coalition_table, spuk_chart, intervention_list, faq_list,
-    contact_list, glossary_list, milestone_list, source_list, toc_list, roadmap, checklist_page, change_log,
+    contact_list, glossary_list, milestone_list, source_list, toc_list, roadmap, checklist_page,
+    change_log, open_data_list,
 )  # fmt: skip

@@ -42,7 +42,7 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
 def copy_project(target: Path, data: Path) -> Path:
     """A copy of the site's sources with another data directory, for builds that change data."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "overrides", "macros"):
+    for name in ("mkdocs.yml", "docs", "overrides", "macros", "CONTRIBUTING.md"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, target / name)
     shutil.copytree(data, target / "data")

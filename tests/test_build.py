@@ -8,6 +8,25 @@ import pytest
 
 from .conftest import ROOT, copy_project, mkdocs_build, soup
 
+NEW_ACTION = """
+  - id: nieuwe-actie
+    number: 15
+    title: Nieuwe actie uit de scenariotest
+    action_line: lokale-en-regionale-afspraken
+    description: Een actie die alleen in de YAML is toegevoegd.
+    funding: [nieuwe-geldbron]
+    sources: [vng-presentatie]
+"""
+NEW_FUNDING = """
+  - id: nieuwe-geldbron
+    funder: rijk
+    title: Nieuwe geldbron uit de scenariotest
+    summary: Een geldbron die alleen in de YAML is toegevoegd.
+    description: Langer.
+    amounts:
+      - {year: 2027, eur: 1000000}
+    sources: [vng-presentatie]
+"""
 NEW_STEP = """
   - id: nieuwe-stap
     number: "2.1.8"
@@ -17,17 +36,20 @@ NEW_STEP = """
     description: Langer.
     checklist:
       - {id: nieuw-item, text: "Nieuw item met 'aanhalingstekens' & meer", basis: afgeleid}
-    actions: [lokale-coalities]
+    actions: [lokale-coalities, nieuwe-actie]
+    funding: [nieuwe-geldbron]
     sources: [vng-presentatie]
 """
 
 
 @pytest.fixture(scope="module")
 def grown_site(tmp_path_factory) -> Path:
-    """The real data plus a new step with awkward (but allowed) characters, built like the real site."""
+    """The real data plus a new action, step (with awkward characters) and funding source, built like the
+    real site: only YAML changes, no code."""
     project = copy_project(tmp_path_factory.mktemp("project"), ROOT / "data")
-    steps = project / "data" / "steps.yaml"
-    steps.write_text(steps.read_text(encoding="utf-8") + NEW_STEP, encoding="utf-8")
+    for name, addition in (("steps", NEW_STEP), ("actions", NEW_ACTION), ("funding", NEW_FUNDING)):
+        path = project / "data" / f"{name}.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + addition, encoding="utf-8")
     out = project / "site"
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stderr
@@ -84,3 +106,45 @@ def test_bad_data_stops_the_build_with_file_and_line(tmp_path: Path):
     )
     assert "Traceback" not in result.stderr
     assert not out.exists(), "a failed build must not leave a partial site"
+
+
+def test_new_records_appear_everywhere_they_belong(grown_site: Path):
+    import csv
+    import json
+
+    from pypdf import PdfReader
+
+    actions = soup(grown_site / "acties" / "index.html")
+    assert (
+        actions.select_one('article a[href="nieuwe-actie/"]').get_text() == "Actie 15: Nieuwe actie uit de scenariotest"
+    )
+    action = soup(grown_site / "acties" / "nieuwe-actie" / "index.html")
+    assert action.select_one("h1").get_text() == "15. Nieuwe actie uit de scenariotest"
+    assert action.select_one('article a[href="../../financiering/#nieuwe-geldbron"]') is not None
+    funding = soup(grown_site / "financiering" / "index.html")
+    assert (
+        funding.find(id="nieuwe-geldbron").get_text(" ", strip=True).startswith("Nieuwe geldbron uit de scenariotest")
+    )
+    step = soup(grown_site / "stappen" / "nieuwe-stap" / "index.html")
+    assert step.select_one('article a[href="../../acties/nieuwe-actie/"]') is not None
+    roadmap = soup(grown_site / "routekaart" / "index.html")
+    assert roadmap.select_one('[data-ks-step="nieuwe-stap"] [data-ks-item="nieuw-item"]') is not None
+    assert "nieuw-item" in json.loads(roadmap.select_one("#ks-progress-data").get_text())["steps"]["nieuwe-stap"]
+
+    index = json.loads((grown_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert {"stappen/nieuwe-stap/", "acties/nieuwe-actie/", "financiering/#nieuwe-geldbron"} <= locations
+
+    pdf = " ".join(PdfReader(grown_site / "pdf" / "checklist-nieuwe-stap.pdf").pages[0].extract_text().split())
+    assert "Nieuw item met 'aanhalingstekens' & meer" in pdf
+    bundle = PdfReader(grown_site / "pdf" / "alle-checklists.pdf")
+    assert any("Nieuwe stap" in entry.title for entry in bundle.outline)
+
+    data = grown_site / "open-data"
+    assert "nieuwe-actie" in {a["id"] for a in json.loads((data / "actions.json").read_text())["actions"]}
+    assert "nieuwe-stap" in {s["id"] for s in json.loads((data / "steps.json").read_text())["steps"]}
+    assert "nieuwe-geldbron" in {f["id"] for f in json.loads((data / "funding.json").read_text())["funding_sources"]}
+    rows = list(csv.DictReader((data / "checklists.csv").open(encoding="utf-8")))
+    assert {"step_id": "nieuwe-stap", "item_id": "nieuw-item"}.items() <= next(
+        r for r in rows if r["item_id"] == "nieuw-item"
+    ).items()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -78,14 +79,16 @@ def test_checklist_page_has_table_footer_and_qr(page):
     assert links[: len(FIRST.actions)] == [f"Actie {a.number}: {a.title}" for a in SITE.actions_of(FIRST)]
 
 
-def test_skip_switch_leaves_out_pdfs(tmp_path: Path, monkeypatch):
+def test_skip_switch_leaves_out_pdfs(tmp_path: Path, monkeypatch, caplog):
     from macros import hooks
 
     config = SimpleNamespace(site_dir=str(tmp_path), site_url="https://example.org/", extra={},
                              config_file_path=str(ROOT / "mkdocs.yml"))  # fmt: skip
     monkeypatch.setenv("KS_SKIP_PDF", "1")
-    hooks.on_post_build(config)
+    with caplog.at_level(logging.INFO):
+        hooks.on_post_build(config)
     assert not (tmp_path / "pdf").exists()
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], "a warning would fail --strict"
     monkeypatch.delenv("KS_SKIP_PDF")
     hooks.on_post_build(config)
     assert len(list((tmp_path / "pdf").glob("*.pdf"))) == len(SITE.steps) + 1

@@ -13,9 +13,10 @@ from macros.render import euro, toc_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = load_site(ROOT / "data")
-#: Pages that need no source list: the list of sources itself, the TOC map, the glossary
-#: and the accessibility statement (it describes this site).
-NO_SOURCES = {"bronnen/", "inhoud/", "begrippen/", "toegankelijkheid/"}
+#: Pages that need no source list: the list of sources itself, the TOC map, the glossary,
+#: and pages about this site itself (accessibility, contributing, open data, change log).
+NO_SOURCES = {"bronnen/", "inhoud/", "begrippen/", "toegankelijkheid/", "bijdragen/", "open-data/",
+              "wat-is-er-veranderd/"}  # fmt: skip
 
 
 def flat(nodes):

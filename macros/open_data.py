@@ -1,0 +1,55 @@
+"""Open data: every collection as JSON (valid against its schema, published beside it) and all
+checklist items as CSV, written into the built site under open-data/."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from .models import FILES
+from .schema import schemas
+from .site import Site
+
+FOLDER = "open-data"
+
+
+def documents(site: Site) -> dict[str, dict]:
+    """File name -> the collection as JSON-ready data, in the shape of its YAML file."""
+    out = {}
+    for name, model in FILES.items():
+        key = next(iter(model.model_fields))
+        value = getattr(site, key)
+        dumped = (
+            [r.model_dump(mode="json") for r in value] if isinstance(value, tuple) else value.model_dump(mode="json")
+        )
+        out[name] = {key: dumped}
+    return out
+
+
+def checklist_csv(site: Site) -> str:
+    """One row per checklist item: step, item id, text (and the step's number and title, and basis)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["step_id", "step_number", "step_title", "item_id", "text", "basis"])
+    for step in site.steps:
+        for item in step.checklist:
+            writer.writerow([step.id, step.number, step.title, item.id, item.text, item.basis])
+    return buffer.getvalue()
+
+
+def write_open_data(site: Site, site_dir: Path) -> list[Path]:
+    folder = site_dir / FOLDER
+    (folder / "schema").mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, document in documents(site).items():
+        path = folder / f"{name}.json"
+        path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        written.append(path)
+    for name, text in schemas().items():
+        (folder / "schema" / name).write_text(text, encoding="utf-8")
+        written.append(folder / "schema" / name)
+    path = folder / "checklists.csv"
+    path.write_text(checklist_csv(site), encoding="utf-8")
+    return [*written, path]
