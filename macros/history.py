@@ -63,6 +63,7 @@ DATA_LABELS = {
     "glossary": "Begrippen",
     "milestones": "Tijdlijn",
     "toc": "Inhoud van de handreiking",
+    "search": "Zoekfunctie",
 }
 
 

@@ -5,6 +5,7 @@ MkDocs loads this file by path, so it imports the package absolutely.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -23,6 +24,7 @@ from macros.open_data import write_open_data
 from macros.pages import GeneratedPage, generated_pages, nav_with_generated
 from macros.pdf import write_pdfs
 from macros.render import Edition
+from macros.search import enrich
 from macros.site import Site
 
 log = logging.getLogger("mkdocs.plugins.kansrijke_start")
@@ -60,6 +62,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["data_file"] = f"data/{generated.data_file}"
         if generated.title:  # a page outside the nav: its title comes from here, escaped
             page.meta["title"] = generated.title
+        if generated.searchable is False:
+            page.meta["search"] = {"exclude": True}
     return markdown
 
 
@@ -72,13 +76,19 @@ def edition_for(config: MkDocsConfig) -> Edition:
     )
 
 
+@event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Open data files, and checklist PDFs (KS_SKIP_PDF=1 skips those for a quick local preview)."""
-    write_open_data(site_for(config), Path(config.site_dir))
+    """Search index enrichment, open data files, and checklist PDFs (KS_SKIP_PDF=1 skips those)."""
+    site = site_for(config)
+    index_path = Path(config.site_dir) / "search" / "search_index.json"
+    if index_path.exists():
+        index = enrich(json.loads(index_path.read_text(encoding="utf-8")), site)
+        index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_open_data(site, Path(config.site_dir))
     if os.environ.get("KS_SKIP_PDF") == "1":
         log.info("KS_SKIP_PDF=1: checklist-PDF's zijn niet gemaakt")
         return
-    write_pdfs(site_for(config), Path(config.site_dir), edition_for(config))
+    write_pdfs(site, Path(config.site_dir), edition_for(config))
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -336,6 +336,22 @@ class TocEntry(Record):
         return self
 
 
+class SynonymGroup(Record):
+    model_config = describe("Woorden die elkaar vinden in de zoekfunctie: wie het ene zoekt, vindt ook het andere.")
+    terms: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=60)]] = F(
+        "Twee of meer woorden met (bijna) dezelfde betekenis.", ["geld", "financiering", "subsidie"], min_length=2
+    )
+
+
+class SearchTerms(Record):
+    model_config = describe("Hulp voor de zoekfunctie: synoniemen en delen van samengestelde woorden.")
+    synonyms: list[SynonymGroup] = F("Groepen woorden die elkaar vinden.", [], default_factory=list)
+    compound_parts: list[Annotated[str, StringConstraints(pattern=r"^[a-zë]{3,20}$")]] = F(
+        "Woorddelen. Een samengesteld woord (zoals kraamzorg) is dan ook te vinden op zijn delen (zorg).",
+        ["zorg", "bezoek"], default_factory=list,
+    )  # fmt: skip
+
+
 # One model per data file. The key of the file's top-level mapping names the collection.
 class SourcesFile(Record):
     model_config = describe("Het bestand data/sources.yaml. Begin met de regel 'sources:'.")
@@ -414,6 +430,11 @@ class TocFile(Record):
     )
 
 
+class SearchFile(Record):
+    model_config = describe("Het bestand data/search.yaml. Begin met de regel 'search:'.")
+    search: SearchTerms = Field(description="Synoniemen en woorddelen voor de zoekfunctie.")
+
+
 #: data file name (without `.yaml`) -> its model, in the order the site presents them.
 FILES: dict[str, type[Record]] = {
     "sources": SourcesFile,
@@ -431,4 +452,5 @@ FILES: dict[str, type[Record]] = {
     "glossary": GlossaryFile,
     "milestones": MilestonesFile,
     "toc": TocFile,
+    "search": SearchFile,
 }

@@ -23,6 +23,7 @@ class GeneratedPage:
     data_file: str
     description: str
     title: str | None = None  # for pages outside the nav, as HTML (see title_html)
+    searchable: bool = True  # a printable checklist repeats its step page: search shows the step
 
 
 def generated_pages(site: Site) -> list[GeneratedPage]:
@@ -44,6 +45,7 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
             data_file="steps.yaml",
             description=f"Checklist om af te drukken: {step.summary}",
             title=title_html(f"Checklist stap {step.number}: {step.title}"),
+            searchable=False,
         )
         for step in site.steps
     ]

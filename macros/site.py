@@ -29,6 +29,7 @@ class Site:
     glossary: tuple[m.GlossaryTerm, ...]
     milestones: tuple[m.Milestone, ...]
     toc: tuple[m.TocEntry, ...]
+    search: m.SearchTerms
     _index: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod

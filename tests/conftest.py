@@ -134,6 +134,29 @@ def browser_page(browser, base_url):
     assert cookies == [], "the site sets no cookies"
 
 
+def search(page, query: str, timeout: int = 20_000) -> list[list[str]]:
+    """Type a query into the search box like a user, once the index is ready.
+
+    Returns the results as Material shows them: one group per page, each a list of the
+    visible links (the page or its best section first, then other matching sections)."""
+    box = page.get_by_role("textbox", name="Zoeken")
+    box.click()
+    box.fill("")
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text="Typ om te beginnen met zoeken").wait_for(timeout=timeout)
+    box.fill(query[:-1])  # Material searches on key events: typing the last key searches the whole query once
+    box.press_sequentially(query[-1])
+    page.wait_for_function(
+        "() => !/Typ om te beginnen|initialiseren/.test(document.querySelector('.md-search-result__meta').textContent)",
+        timeout=timeout,
+    )
+    return page.eval_on_selector_all(
+        ".md-search-result__list > .md-search-result__item",
+        """groups => groups.map(g => [...g.querySelectorAll(':scope > a, :scope > details > a')].map(a => {
+            const u = new URL(a.getAttribute('href'), location.href); u.search = ''; return u.href }))""",
+    )
+
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -151,9 +174,14 @@ def axe_violations(page) -> list[dict]:
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    """Print the plain-language report (average words per sentence) when it was measured."""
+    """Print the search hit rate and the plain-language report, when they were measured."""
     from .test_content import READABILITY
+    from .test_search import HIT_RATE
 
+    hits = config.stash.get(HIT_RATE, None)
+    if hits:
+        terminalreporter.section("Zoeken: zoekvragen met de juiste pagina in de top 3")
+        terminalreporter.write_line(f"{hits[0]} van {hits[1]} ({100 * hits[0] / hits[1]:.0f}%)")
     pages = config.stash.get(READABILITY, None)
     if not pages:
         return

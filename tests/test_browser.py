@@ -9,7 +9,7 @@ import pytest
 from macros.loader import load_site
 from macros.render import action_url, step_url
 
-from .conftest import axe_violations
+from .conftest import axe_violations, search
 
 SITE = load_site(Path(__file__).resolve().parent.parent / "data")
 
@@ -23,20 +23,9 @@ def test_home_loads(browser_page, base_url):
     assert browser_page.locator("html").get_attribute("lang") == "nl"
 
 
-def search(page, query: str) -> list[str]:
-    """Type a query into the search box like a user, once the search index is ready."""
-    box = page.get_by_role("textbox", name="Zoeken")
-    box.click()
-    page.locator(".md-search-result__meta").filter(has_text="Typ om te beginnen met zoeken").wait_for(timeout=20_000)
-    box.press_sequentially(query)
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=20_000)
-    return [results.nth(i).get_attribute("href") for i in range(results.count())]
-
-
 def test_dutch_search_finds_a_step_page(browser_page, base_url):
     browser_page.goto(base_url)
-    hrefs = search(browser_page, "coalitie")
+    hrefs = [link for group in search(browser_page, "coalitie") for link in group]
     step = next(s for s in SITE.steps if s.number == "2.1.1")
     assert any(step_url(step.id) in href for href in hrefs), hrefs
 

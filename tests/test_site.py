@@ -174,3 +174,14 @@ def test_search_index_is_dutch_and_has_every_step(site_dir: Path):
     locations = {doc["location"] for doc in index["docs"]}
     for step in SITE.steps:
         assert step_url(step.id) in locations
+
+
+def test_data_pages_offer_to_edit_their_yaml(page):
+    edit = page(step_url(SITE.steps[0].id)).select_one("a[rel=edit]")
+    assert edit["title"] == "Bewerk deze gegevens"
+    assert page("").select_one("a[rel=edit]")["title"] == "Wijzig deze pagina"
+    for url, files in (("stappen/", {"data/steps.yaml"}), ("financiering/", {"data/funding.yaml", "data/steps.yaml"}),
+                       (step_url(SITE.steps[0].id), {"data/steps.yaml", "data/actions.yaml"})):  # fmt: skip
+        links = {a.get_text(): a["href"] for a in page(url).select("article .ks-edit a")}
+        assert files <= set(links), url
+        assert all(href.endswith(f"/edit/main/{file}") for file, href in links.items())

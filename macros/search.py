@@ -1,0 +1,96 @@
+"""Dutch search: the index Material builds is enriched at build time.
+
+Every entry gets a `terms` field (indexed, never shown) with the words a reader may type
+instead: the full term for an abbreviation and back (from the glossary), the parts of
+compound words (kraamzorg -> kraam, zorg) and the synonym groups in data/search.yaml.
+Checklist items and glossary terms get entries of their own, so a result opens on the item.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .render import step_url
+from .site import Site
+
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[0-9A-Za-zÀ-ÿ][0-9A-Za-zÀ-ÿ&'-]*")
+
+
+def plain(text: str) -> str:
+    return html.unescape(_TAG.sub(" ", text))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+#: Index boosts for the entries added here: they compete with whole pages, which Material favours.
+ITEM_BOOST, TERM_BOOST = 1, 4
+
+
+def extra_entries(site: Site) -> list[dict]:
+    """An entry per checklist item (opens on the item) and per glossary term."""
+    entries = [
+        {
+            "location": f"{step_url(step.id)}#{item.id}",
+            "title": f"Checklist {step.number}: {item.text}",
+            "text": f"Stap {step.number} {step.title}",
+            "boost": ITEM_BOOST,
+        }  # fmt: skip
+        for step in site.steps
+        for item in step.checklist
+    ]
+    entries += [
+        {
+            "location": f"begrippen/#{term.id}",
+            "title": f"{term.abbr}: {term.term}",
+            "text": term.explanation,
+            "boost": TERM_BOOST,
+        }  # fmt: skip
+        for term in site.glossary
+    ]
+    return entries
+
+
+def terms_for(text: str, site: Site) -> str:
+    """The extra words that should find this text, space-separated and each once."""
+    found = words(text)
+    lower = {w.lower() for w in found}
+    lowered_text = text.lower()
+    extra: list[str] = []
+    for term in site.glossary:
+        if term.abbr in found or term.abbr.lower() in lower and term.abbr.isupper() is False:
+            extra += words(term.term)
+        if term.term.lower() in lowered_text:
+            extra.append(term.abbr)
+    parts = sorted(site.search.compound_parts, key=len, reverse=True)
+    for word in lower:
+        for part in parts:
+            if len(word) > len(part) + 2 and (word.startswith(part) or word.endswith(part)):
+                rest = word[len(part) :] if word.startswith(part) else word[: -len(part)]
+                extra += [part] + ([rest] if len(rest) >= 4 else [])
+    for group in site.search.synonyms:
+        group_words = [g.lower() for g in group.terms]
+        if any(g in lower for g in group_words):
+            extra += group_words
+    return " ".join(dict.fromkeys(w.lower() for w in extra if w.lower() not in lower))
+
+
+#: Boosts of the added fields: other words for a title count almost as much as the title itself.
+FIELDS = {"title_terms": {"boost": 300}, "terms": {"boost": 10}}
+
+
+def enrich(index: dict, site: Site) -> dict:
+    """The search index with extra entries, and on every entry the other words that should
+    find it: `title_terms` for its title, `terms` for its text."""
+    docs = [*index["docs"], *extra_entries(site)]
+    for doc in docs:
+        title = plain(doc.get("title", ""))
+        doc["title_terms"] = terms_for(title, site)
+        doc["terms"] = " ".join(
+            w for w in terms_for(plain(doc.get("text", "")), site).split() if w not in doc["title_terms"].split()
+        )
+    config = {**index["config"], "fields": {**index["config"]["fields"], **FIELDS}}
+    return {**index, "config": config, "docs": docs}

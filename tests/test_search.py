@@ -1,0 +1,90 @@
+"""Dutch search finds what a coordinator types: every query in search_queries.yaml has its
+page among the first three results, through the real search box in Chromium."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.loader import load_site
+from macros.search import enrich, terms_for
+
+from .conftest import search
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
+SITE = load_site(Path(__file__).resolve().parent.parent / "data")
+HIT_RATE = pytest.StashKey[tuple]()
+
+
+def test_there_are_enough_realistic_queries():
+    assert len(QUERIES) >= 40
+    assert len({q["query"] for q in QUERIES}) == len(QUERIES)
+
+
+def test_terms_link_abbreviations_compounds_and_synonyms():
+    terms = terms_for("De JGZ en de kraamzorg bespreken de subsidie.", SITE).split()
+    assert "jeugdgezondheidszorg" in terms  # abbreviation -> full term
+    assert {"kraam", "zorg"} <= set(terms)  # compound -> parts
+    assert "financiering" in terms  # synonym group
+    assert "jgz" in terms_for("Jeugdgezondheidszorg helpt ouders.", SITE).split()  # full term -> abbreviation
+    assert "jgz" not in terms_for("De JGZ helpt.", SITE).split()  # no word twice
+
+
+def test_enriched_index_has_entries_for_items_and_terms():
+    index = {"config": {"fields": {"title": {"boost": 1000}}}, "docs": [{"location": "", "title": "Home", "text": ""}]}
+    enriched = enrich(index, SITE)
+    locations = {d["location"] for d in enriched["docs"]}
+    step = SITE.steps[0]
+    assert f"stappen/{step.id}/#{step.checklist[0].id}" in locations
+    assert {f"begrippen/#{t.id}" for t in SITE.glossary} <= locations
+    assert enriched["config"]["fields"]["terms"] == {"boost": 10}
+    json.dumps(enriched)
+
+
+@pytest.mark.browser
+def test_every_query_finds_its_page_in_the_top_three(browser_page, base_url, request):
+    browser_page.goto(base_url)
+    misses = []
+    for case in QUERIES:
+        groups = [[url.removeprefix(base_url) for url in group] for group in search(browser_page, case["query"])[:3]]
+        expected = case["expect"]
+        if "#" in expected:  # that exact section is shown in one of the first three results
+            hit = any(expected in group for group in groups)
+        else:  # that page is one of the first three results
+            hit = any(group and group[0].split("#")[0] == expected for group in groups)
+        top = [group[0] for group in groups if group]
+        if not hit:
+            misses.append(f"{case['query']!r}: wanted /{expected}, got {['/' + u for u in top]}")
+    request.config.stash[HIT_RATE] = (len(QUERIES) - len(misses), len(QUERIES))
+    assert misses == []
+
+
+@pytest.mark.browser
+def test_no_results_points_to_glossary_roadmap_and_overviews(browser_page, base_url):
+    browser_page.goto(base_url + "stappen/")
+    search(browser_page, "xqzwvbnm")
+    help_box = browser_page.locator(".ks-search-help")
+    help_box.wait_for()
+    assert "Geen resultaten" in help_box.inner_text()
+    links = help_box.locator("a").evaluate_all("links => links.map(a => a.href)")
+    for target in ("begrippen/", "routekaart/", "stappen/", "acties/", "financiering/"):
+        assert base_url + target in links
+
+
+def test_every_record_has_its_own_entry_with_an_exact_location(site_dir: Path):
+    from macros.render import action_url, step_url
+
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["nl"] and {"title_terms", "terms"} <= set(index["config"]["fields"])
+    locations = {doc["location"] for doc in index["docs"]}
+    expected = {step_url(s.id) for s in SITE.steps} | {action_url(a.id) for a in SITE.actions}
+    expected |= {f"{step_url(s.id)}#{i.id}" for s in SITE.steps for i in s.checklist}
+    expected |= {f"financiering/#{f.id}" for f in SITE.funding_sources}
+    expected |= {f"begrippen/#{t.id}" for t in SITE.glossary}
+    assert expected - locations == set()
+    pages = {str(p.parent.relative_to(site_dir)) + "/" for p in site_dir.rglob("index.html")}
+    pages = {"" if p == "./" else p for p in pages if not p.endswith("checklist/")}
+    assert pages - {loc.split("#")[0] for loc in locations} == set()
