@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from macros.abbreviations import add_abbreviations
+from macros.csp import with_policy
 from macros.history import build_date
 from macros.loader import DataErrors, load_site
 from macros.open_data import write_open_data
@@ -93,6 +94,14 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return add_abbreviations(html, site_for(config).glossary)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return with_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return with_policy(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:

@@ -1,0 +1,1 @@
+"""Benchmarks of the site build (not tests): `python -m bench.synthetic` and `python -m bench.run`."""
