@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate schema readability links test lint system-deps browser-deps clean
+.PHONY: serve build validate schema readability links audit test lint system-deps browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ validate: $(VENV)/.site
 readability: $(VENV)/.test build
 	$(BIN)/python -m macros.plain_language site --longest 15
 
+# Lighthouse (mobile emulation) on home, roadmap, a step, a checklist and a search view.
+audit: build browser-deps
+	$(BIN)/python -m bench.audit site
+
 # External links in data/ and docs/ (weekly in CI, never in pull-request checks).
 links: $(VENV)/.site
 	$(BIN)/python -m macros.linkcheck
@@ -52,7 +56,7 @@ schema: $(VENV)/.site
 browser-deps:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
-	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund
+	@[ -f node_modules/axe-core/axe.min.js ] && [ -f node_modules/.bin/lighthouse ] || npm ci --no-audit --no-fund
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check macros tests

@@ -29,8 +29,11 @@ that only validates once the models allow those numbers.
 
 With --project, OUT is a project: mkdocs.yml, docs/, overrides/, macros/ and CONTRIBUTING.md
 are copied from the source project, the synthetic data goes to OUT/data, copies of the docs
-pages go to OUT/docs/extra/<k>/ (their relative links pointing at the originals), and those
-copies get a nav section 'Extra' in OUT/mkdocs.yml and entries in the table of contents.
+pages go to OUT/docs/extra/<k>/ and get a nav section 'Extra' in OUT/mkdocs.yml and entries in
+the table of contents. A copy keeps the prose and drops the macro calls: a page that lists a
+whole collection (glossary, sources, FAQ, roadmap) stays one page with N times the records,
+instead of N pages each with N times the records (which would grow the content N squared).
+Relative links in a copy go to the copy of a docs page, or to the original generated page.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from __future__ import annotations
 import argparse
 import copy
 import math
+import posixpath
 import re
 import shutil
 import sys
@@ -444,17 +448,26 @@ def docs_pages(docs: Path) -> list[str]:
 # --- docs copies and nav ------------------------------------------------------------------
 
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
+#: A macro call such as `{{ glossary_list() }}`. A copy keeps the prose only: the pages that show a
+#: whole collection exist once (with N times the data), as they would on a site N times as large.
+_MACRO = re.compile(r"\{\{.*?\}\}", re.S)
 
 
-def _relink(markdown: str, depth: int) -> str:
-    """Relative links of a page copied `depth` folders deeper point at the original pages."""
-    up = "../" * depth
+def _relink(markdown: str, page: str, copy_dir: str, pages: set[str]) -> str:
+    """Links in the copy of `page` (in `copy_dir`) go to the copy of a docs page, and to the
+    original of a generated page (a step or action page, which has no copy)."""
+    folder = posixpath.dirname(page)
 
     def fix(match: re.Match[str]) -> str:
         target = match.group(1)
         if re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", target):
             return match.group(0)
-        return f"]({up}{target})"
+        path, hash_, anchor = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(folder, path))
+        if resolved in pages:
+            return match.group(0)  # its copy sits at the same place in the copy
+        moved = posixpath.relpath(resolved, posixpath.join(copy_dir, folder))
+        return f"]({moved}{hash_}{anchor})"
 
     return _LINK.sub(fix, markdown)
 
@@ -463,11 +476,13 @@ def write_docs_copies(docs: Path, pages: list[str], copies: int) -> None:
     extra = docs / EXTRA
     if extra.exists():
         shutil.rmtree(extra)
+    known = set(pages)
     for k in range(1, copies + 1):
         for page in pages:
             target = extra / str(k) / page
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(_relink((docs / page).read_text(encoding="utf-8"), 2), encoding="utf-8")
+            text = _MACRO.sub("", (docs / page).read_text(encoding="utf-8"))
+            target.write_text(_relink(text, page, f"{EXTRA}/{k}", known), encoding="utf-8")
 
 
 class _Tagged:

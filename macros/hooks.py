@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from urllib.parse import urljoin
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -18,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from macros.abbreviations import add_abbreviations
+from macros.assets import CSS_BUNDLE, JS_BUNDLE, bundle, components
 from macros.csp import with_policy
 from macros.history import build_date
 from macros.loader import DataErrors, load_site
@@ -39,9 +41,18 @@ def site_for(config: MkDocsConfig) -> Site:
         raise PluginError(exc.report()) from None
 
 
+_bundled: dict[str, list[str]] = {}
+
+
 @event_priority(100)  # before the macros plugin, so data errors are reported first
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = nav_with_generated(config.nav or [], site_for(config))
+    _bundled["css"] = components(config.extra_css, "assets/css/ks-")
+    _bundled["js"] = components(config.extra_javascript, "assets/javascripts/ks-")
+    config.extra_css = [e for e in config.extra_css if e not in _bundled["css"]] + [CSS_BUNDLE]
+    config.extra_javascript = [e for e in config.extra_javascript if str(e) not in _bundled["js"]]
+    config.extra_javascript.append(ExtraScriptValue(JS_BUNDLE))
+    config.extra_javascript[-1].defer = True
     return config
 
 
@@ -81,6 +92,13 @@ def edition_for(config: MkDocsConfig) -> Edition:
 def on_post_build(config: MkDocsConfig) -> None:
     """Search index enrichment, open data files, and checklist PDFs (KS_SKIP_PDF=1 skips those)."""
     site = site_for(config)
+    sources = Path(config.config_file_path).parent / "overrides"
+    for target, files, header in ((CSS_BUNDLE, _bundled.get("css"), "/* {name} */"),
+                                  (JS_BUNDLE, _bundled.get("js"), "// {name}")):  # fmt: skip
+        if files:
+            path = Path(config.site_dir) / target
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(bundle(sources, files, header), encoding="utf-8")
     index_path = Path(config.site_dir) / "search" / "search_index.json"
     if index_path.exists():
         index = enrich(json.loads(index_path.read_text(encoding="utf-8")), site)

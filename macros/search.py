@@ -78,8 +78,20 @@ def terms_for(text: str, site: Site) -> str:
     return " ".join(dict.fromkeys(w.lower() for w in extra if w.lower() not in lower))
 
 
-#: Boosts of the added fields: other words for a title count almost as much as the title itself.
-FIELDS = {"title_terms": {"boost": 300}, "terms": {"boost": 10}}
+#: Boosts of the added fields: other words for a title count almost as much as the title itself;
+#: `body` is the rest of the text beyond the snippet shown in a result.
+FIELDS = {"title_terms": {"boost": 300}, "terms": {"boost": 10}, "body": {"boost": 1}}
+SNIPPET = 240  # characters of text shown under a result; long texts made the result list slow
+
+
+def split_text(text: str) -> tuple[str, str]:
+    """Plain text cut at a word boundary: (shown snippet, the rest)."""
+    text = " ".join(plain(text).split())
+    if len(text) <= SNIPPET:
+        return text, ""
+    cut = text.rfind(" ", 0, SNIPPET)
+    cut = cut if cut > 0 else SNIPPET
+    return text[:cut] + " …", text[cut:].strip()
 
 
 def enrich(index: dict, site: Site) -> dict:
@@ -88,9 +100,9 @@ def enrich(index: dict, site: Site) -> dict:
     docs = [*index["docs"], *extra_entries(site)]
     for doc in docs:
         title = plain(doc.get("title", ""))
+        full = plain(doc.get("text", ""))
         doc["title_terms"] = terms_for(title, site)
-        doc["terms"] = " ".join(
-            w for w in terms_for(plain(doc.get("text", "")), site).split() if w not in doc["title_terms"].split()
-        )
+        doc["terms"] = " ".join(w for w in terms_for(full, site).split() if w not in doc["title_terms"].split())
+        doc["text"], doc["body"] = split_text(full)
     config = {**index["config"], "fields": {**index["config"]["fields"], **FIELDS}}
     return {**index, "config": config, "docs": docs}

@@ -88,3 +88,12 @@ def test_every_record_has_its_own_entry_with_an_exact_location(site_dir: Path):
     pages = {str(p.parent.relative_to(site_dir)) + "/" for p in site_dir.rglob("index.html")}
     pages = {"" if p == "./" else p for p in pages if not p.endswith("checklist/")}
     assert pages - {loc.split("#")[0] for loc in locations} == set()
+
+
+def test_results_show_a_short_snippet_and_keep_the_rest_searchable():
+    from macros.search import SNIPPET, split_text
+
+    shown, rest = split_text("<p>" + "woord " * 100 + "</p>")
+    assert len(shown) <= SNIPPET + 2 and shown.endswith(" …") and "<" not in shown
+    assert (shown.removesuffix(" …") + " " + rest).split() == ["woord"] * 100
+    assert split_text("Kort.") == ("Kort.", "")

@@ -118,7 +118,6 @@
       total += applicable.length;
       document.querySelectorAll(`[data-ks-step-count="${step}"]`).forEach((el) => {
         el.textContent = `${ready} van ${applicable.length} klaar`;
-        el.hidden = false;
       });
     }
     const bar = document.querySelector("[data-ks-progress-bar]");
@@ -131,7 +130,6 @@
   }
 
   function controls(panel, state, ids, refresh, message) {
-    panel.hidden = false;
     panel.querySelector("[data-ks-export]").addEventListener("click", () => {
       const data = { format: FORMAT, version: 1, exported: new Date().toISOString(), items: state.items };
       const link = document.createElement("a");

@@ -26,9 +26,7 @@
       syncToggleAll();
     });
 
-    const filter = filters(roadmap, steps, syncToggleAll);
-    roadmap.querySelector("[data-ks-roadmap-controls]").hidden = false;
-    filter.apply();
+    filters(roadmap, steps, syncToggleAll).apply();
 
     function openFromHash() {
       const step = steps.find((s) => "#" + s.element.id === location.hash);

@@ -1,0 +1,543 @@
+"""Build benchmarks of the site: prints a table of figures and writes them to bench/results.json.
+
+    python -m bench.run            # 5 repetitions, scale 1x, 10x and 100x
+    python -m bench.run --quick    # 2 repetitions, no 100x build
+    python -m bench.run --only real,search --keep
+
+Every build runs in a temporary copy of the project (mkdocs.yml, docs/, overrides/, macros/,
+CONTRIBUTING.md, data/), so edits in the working tree during a run do not disturb it. The copy
+is a local `git clone` of this repository (read-only for the source) with the working-tree
+files copied over it, so the git-history work of a build (page dates, 'Wat is er veranderd')
+is measured too; --no-git makes a plain copy instead.
+
+Sections (--only): real (full builds with and without PDFs), macros (build time against the
+same site with its Markdown pre-rendered), serve (`mkdocs serve` rebuild after a YAML edit),
+weight (page weight in Chromium), search (search index size), scale (synthetic data 1x, 10x, 100x).
+This is a benchmark, not a test: it asserts nothing. bench/results.json is meant to be git-ignored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from bench import synthetic
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results.json"
+TIME = Path("/usr/bin/time")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SECTIONS = ("real", "macros", "serve", "weight", "search", "scale")
+
+CAPTURE_HOOK = '''"""Benchmark only: writes every page's Markdown as the macros plugin left it, and the final nav."""
+import json
+import os
+from pathlib import Path
+
+import yaml
+from mkdocs.plugins import event_priority
+
+OUT = Path(os.environ["KS_BENCH_CAPTURE"])
+
+
+@event_priority(-100)  # after our on_config hook added the generated pages to the nav
+def on_config(config):
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "nav.json").write_text(json.dumps(config.nav, ensure_ascii=False), encoding="utf-8")
+    return config
+
+
+@event_priority(-100)  # after mkdocs-macros (priority 0) rendered the page and added its footer
+def on_page_markdown(markdown, page, config, files):
+    target = OUT / "docs" / page.file.src_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    meta = dict(page.meta)
+    front = "---\\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\\n\\n" if meta else ""
+    target.write_text(front + markdown, encoding="utf-8")
+    return markdown
+'''
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))  # what a web server's default gzip level gives
+
+
+def median(values: list[float]) -> float | None:
+    return round(statistics.median(values), 3) if values else None
+
+
+def make_project(target: Path, use_git: bool = True) -> Path:
+    """A copy of the project with the working tree's files (and, with git, its history)."""
+    if target.exists():
+        shutil.rmtree(target)
+    cloned = False
+    if use_git and (ROOT / ".git").exists():
+        done = subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(target)],
+                              capture_output=True, text=True)  # fmt: skip
+        cloned = done.returncode == 0
+    if not cloned:
+        target.mkdir(parents=True)
+    synthetic.copy_project_files(ROOT, target)
+    if (target / "data").exists():
+        shutil.rmtree(target / "data")
+    shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def build(project: Path, site: Path, pdf: bool, timeout: float = 900, config: str = "mkdocs.yml") -> dict:
+    """One `mkdocs build --strict`: wall time, MkDocs' own 'built in' time, peak memory."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("KS_SKIP_PDF", None)
+    if not pdf:
+        env["KS_SKIP_PDF"] = "1"
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)]
+    if TIME.exists():
+        cmd = [str(TIME), "-v", *cmd]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True)  # fmt: skip
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # the group of the process started here, by its id
+        proc.communicate()
+        return {"ok": False, "timeout": True, "wall_s": round(time.perf_counter() - start, 2)}
+    wall = time.perf_counter() - start
+    built = re.search(r"Documentation built in ([\d.]+) seconds", out)
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", out)
+    result = {
+        "ok": proc.returncode == 0,
+        "wall_s": round(wall, 3),
+        "built_s": float(built.group(1)) if built else None,
+        "max_rss_mb": round(int(rss.group(1)) / 1024, 1) if rss else None,
+    }
+    if not result["ok"]:
+        result["log"] = "\n".join(line for line in out.splitlines() if "WARNING" in line or "ERROR" in line)[-3000:]
+        log(f"build failed in {project}:\n{result['log'] or out[-3000:]}")
+    return result
+
+
+def builds(project: Path, site: Path, pdf: bool, reps: int, label: str, timeout: float = 900) -> dict:
+    runs = []
+    for i in range(reps):
+        runs.append(build(project, site, pdf, timeout))
+        log(f"{label} {i + 1}/{reps}: {runs[-1]}")
+        if not runs[-1]["ok"]:
+            break
+    ok = [r for r in runs if r["ok"]]
+    return {
+        "runs": runs,
+        "wall_s": median([r["wall_s"] for r in ok]),
+        "built_s": median([r["built_s"] for r in ok if r["built_s"] is not None]),
+        "max_rss_mb": max((r["max_rss_mb"] or 0 for r in ok), default=None),
+        "ok": len(ok) == len(runs) and bool(ok),
+    }
+
+
+def pages_in(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+# --- sections -----------------------------------------------------------------------------
+
+
+def section_real(work: Path, reps: int, use_git: bool) -> dict:
+    project = make_project(work / "real", use_git)
+    build(project, work / "real-site", pdf=False)  # warm-up: bytecode, font cache
+    with_pdf = builds(project, work / "real-site-pdf", True, reps, "real build with PDFs")
+    without = builds(project, work / "real-site", False, reps, "real build KS_SKIP_PDF=1")
+    cost = None
+    if with_pdf["wall_s"] is not None and without["wall_s"] is not None:
+        cost = round(with_pdf["wall_s"] - without["wall_s"], 3)
+    return {"with_pdf": with_pdf, "without_pdf": without, "pdf_cost_s": cost,
+            "pages": pages_in(work / "real-site")}  # fmt: skip
+
+
+def section_macros(work: Path, reps: int, use_git: bool, real: dict | None) -> dict:
+    """The real site (KS_SKIP_PDF=1) against the same pages pre-rendered, without macros and hooks."""
+    project = make_project(work / "capture", use_git)
+    (project / "ks_bench_capture.py").write_text(CAPTURE_HOOK, encoding="utf-8")
+    config = synthetic.read_config(project / "mkdocs.yml")
+    config["hooks"] = [*config.get("hooks", []), "ks_bench_capture.py"]
+    synthetic.write_config(project / "mkdocs.yml", config)
+    capture = work / "captured"
+    os.environ["KS_BENCH_CAPTURE"] = str(capture)
+    try:
+        first = build(project, work / "capture-site", pdf=False)
+    finally:
+        del os.environ["KS_BENCH_CAPTURE"]
+    if not first["ok"]:
+        return {"ok": False, "error": "capture build failed"}
+
+    plain = work / "prerendered"
+    if plain.exists():
+        shutil.rmtree(plain)
+    plain.mkdir()
+    shutil.copytree(capture / "docs", plain / "docs")
+    shutil.copytree(ROOT / "overrides", plain / "overrides")
+    shutil.copy2(ROOT / "CONTRIBUTING.md", plain / "CONTRIBUTING.md")  # pymdownx.snippets still includes it
+    config = synthetic.read_config(ROOT / "mkdocs.yml")
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["plugins"] = [p for p in config.get("plugins", []) if not (p == "macros" or isinstance(p, dict) and "macros" in p)]
+    config["nav"] = json.loads((capture / "nav.json").read_text(encoding="utf-8"))
+    synthetic.write_config(plain / "mkdocs.yml", config)
+
+    if real and real.get("without_pdf", {}).get("wall_s"):
+        with_macros = real["without_pdf"]
+    else:
+        real_project = make_project(work / "real", use_git)
+        with_macros = builds(real_project, work / "real-site", False, reps, "real build KS_SKIP_PDF=1")
+    build(plain, work / "prerendered-site", pdf=False)  # warm-up
+    without = builds(plain, work / "prerendered-site", False, reps, "pre-rendered build")
+    result = {
+        "with_macros_and_hooks": {k: with_macros[k] for k in ("wall_s", "built_s")},
+        "prerendered": {k: without[k] for k in ("wall_s", "built_s", "ok")},
+        "pages_prerendered": pages_in(work / "prerendered-site"),
+    }
+    for key in ("wall_s", "built_s"):
+        a, b = with_macros.get(key), without.get(key)
+        result[f"ratio_{key}"] = round(a / b, 2) if a and b else None
+    return result
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own local server
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return 0, ""
+
+
+def section_serve(work: Path, reps: int, use_git: bool) -> dict:
+    """Seconds from saving data/steps.yaml until `mkdocs serve` serves the step page with the new text."""
+    project = make_project(work / "serve", use_git)
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KS_SKIP_PDF": "1"}
+    server_log = work / "serve.log"
+    with server_log.open("w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+                                cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)  # fmt: skip
+    # site_url has the path /handreiking/, which `mkdocs serve` serves the site under.
+    url = f"http://127.0.0.1:{port}/handreiking/stappen/lokale-coalitie-vormen/"
+    result: dict[str, Any] = {"ok": False}
+    try:
+        start = time.perf_counter()
+        while _get(url)[0] != 200:
+            if proc.poll() is not None or time.perf_counter() - start > 180:
+                result["error"] = "server did not start: " + server_log.read_text()[-2000:]
+                return result
+            time.sleep(0.2)
+        result["first_serve_s"] = round(time.perf_counter() - start, 2)
+        steps = project / "data" / "steps.yaml"
+        original = steps.read_text(encoding="utf-8")
+        times, built = [], []
+        for i in range(reps):
+            time.sleep(1.5)  # let the watcher settle
+            marker = f"Benchmarkpunt{i}x{time.time_ns() % 10**9}"
+            text, n = re.subn(r"^(\s+text: ).*$", rf"\g<1>{marker} wijs een kartrekker aan.", original, count=1,
+                              flags=re.M)  # fmt: skip
+            assert n == 1, "no checklist text found in data/steps.yaml"
+            builds_before = server_log.read_text().count("Documentation built in")
+            steps.write_text(text, encoding="utf-8")
+            t0 = time.perf_counter()
+            while marker not in _get(url)[1]:
+                if time.perf_counter() - t0 > 180:
+                    result["error"] = "edit not served after 180 s: " + server_log.read_text()[-2000:]
+                    return result
+                time.sleep(0.05)
+            times.append(round(time.perf_counter() - t0, 3))
+            while server_log.read_text().count("Documentation built in") <= builds_before:  # build finished
+                if time.perf_counter() - t0 > 180:
+                    break
+                time.sleep(0.05)
+            found = re.findall(r"Documentation built in ([\d.]+) seconds", server_log.read_text())
+            built.append(float(found[-1]) if found else None)
+            log(f"serve rebuild {i + 1}/{reps}: shown after {times[-1]} s (MkDocs: built in {built[-1]} s)")
+        result.update(ok=True, runs_s=times, rebuild_shown_s=median(times),
+                      mkdocs_built_s=median([b for b in built if b is not None]))  # fmt: skip
+        return result
+    finally:
+        proc.terminate()  # the server started above, by its process id
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    served: list[tuple[str, int, Path | None]]
+
+    def log_message(self, *args):  # quiet
+        pass
+
+    def log_request(self, code="-", size="-"):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        self.served.append((self.path, int(code) if str(code).isdigit() else 0, path if path.is_file() else None))
+
+
+def section_weight(work: Path, site: Path) -> dict:
+    """Requests and bytes (raw and gzip) a fresh Chromium loads for home and the roadmap."""
+    from playwright.sync_api import sync_playwright
+
+    served: list[tuple[str, int, Path | None]] = []
+    handler = type("Handler", (_Handler,), {"served": served})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    result = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for name, path in (("home", ""), ("routekaart", "routekaart/")):
+                served.clear()
+                context = browser.new_context()  # empty cache
+                page = context.new_page()
+                browser_requests: list[str] = []
+                page.on("request", lambda r, seen=browser_requests: seen.append(r.url))
+                page.goto(base + path, wait_until="networkidle")
+                page.wait_for_timeout(1500)  # the search worker loads its index after the page
+                context.close()
+                files = [(url, code, f) for url, code, f in served]
+                raw = sum(f.stat().st_size for _, code, f in files if f and code == 200)
+                zipped = sum(gz(f.read_bytes()) for _, code, f in files if f and code == 200)
+                html = (site / path / "index.html").read_bytes()
+                result[name] = {
+                    "requests": len(files),
+                    "browser_requests": len([u for u in browser_requests if not u.startswith("data:")]),
+                    "bytes_raw": raw,
+                    "bytes_gzip": zipped,
+                    "html_raw": len(html),
+                    "html_gzip": gz(html),
+                    "not_ok": [u for u, code, _ in files if code != 200],
+                    "largest_gzip": sorted(((gz(f.read_bytes()), u) for u, c, f in files if f and c == 200),
+                                           reverse=True)[:5],  # fmt: skip
+                }
+                log(f"weight {name}: {result[name]['requests']} requests, {zipped} bytes gzip")
+            browser.close()
+    finally:
+        server.shutdown()
+    return result
+
+
+def search_index(site: Path) -> dict:
+    path = site / "search" / "search_index.json"
+    data = path.read_bytes()
+    return {"bytes_raw": len(data), "bytes_gzip": gz(data), "entries": len(json.loads(data)["docs"])}
+
+
+def page_sizes(site: Path) -> dict:
+    """HTML of a few pages, raw and gzip: shows per-page growth (nav, JSON islands)."""
+    out = {}
+    for name, path in (("home", ""), ("step", "stappen/lokale-coalitie-vormen/"), ("action", "acties/lokale-coalities/"),
+                       ("routekaart", "routekaart/")):  # fmt: skip
+        file = site / path / "index.html"
+        if file.exists():
+            data = file.read_bytes()
+            out[name] = {"raw": len(data), "gzip": gz(data)}
+    return out
+
+
+def section_scale(work: Path, reps: int, use_git: bool, factors: list[int], relaxed: bool, timeout: float) -> dict:
+    result: dict[str, Any] = {}
+    for factor in factors:
+        project = make_project(work / f"scale{factor}", use_git)
+        plan = synthetic.write_project(project, factor, relaxed, ROOT, copy_files=False)
+        errors = synthetic.validate(project / "data")
+        entry: dict[str, Any] = {
+            "records": plan.counts, "docs_copies": plan.docs_copies, "pages_planned": plan.pages,
+            "notes": plan.notes, "valid": not errors,
+        }  # fmt: skip
+        if errors:
+            entry["errors"] = errors[:10]
+            result[f"{factor}x"] = entry
+            log(f"{factor}x data invalid: {errors[:3]}")
+            continue
+        site = work / f"scale{factor}-site"
+        n = reps if factor <= 10 else 1
+        runs = builds(project, site, False, n, f"{factor}x build", timeout=timeout)
+        entry.update({k: runs[k] for k in ("wall_s", "built_s", "max_rss_mb", "ok", "runs")})
+        if runs["ok"]:
+            entry["pages_built"] = pages_in(site)
+            entry["search_index"] = search_index(site)
+            entry["html"] = page_sizes(site)
+        result[f"{factor}x"] = entry
+    for a, b in ((10, 1), (100, 10)):
+        x, y = result.get(f"{a}x", {}), result.get(f"{b}x", {})
+        for key in ("wall_s", "built_s"):
+            if x.get(key) and y.get(key):
+                result[f"ratio_{a}x_{b}x_{key}"] = round(x[key] / y[key], 2)
+    return result
+
+
+# --- report -------------------------------------------------------------------------------
+
+
+def table(results: dict) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+
+    def add(label: str, value: Any, unit: str = "") -> None:
+        if value is not None:
+            rows.append((label, f"{value}{unit}"))
+
+    real = results.get("real")
+    if real:
+        add("pages (real site)", real["pages"])
+        add("real build with PDFs, median wall", real["with_pdf"]["wall_s"], " s")
+        add("real build with PDFs, median 'built in'", real["with_pdf"]["built_s"], " s")
+        add("real build KS_SKIP_PDF=1, median wall", real["without_pdf"]["wall_s"], " s")
+        add("real build KS_SKIP_PDF=1, median 'built in'", real["without_pdf"]["built_s"], " s")
+        add("PDF cost (wall difference)", real["pdf_cost_s"], " s")
+        add("peak memory, build with PDFs", real["with_pdf"]["max_rss_mb"], " MB")
+    m = results.get("macros")
+    if m and "prerendered" in m:
+        add("macros+hooks build, wall / 'built in'",
+            f"{m['with_macros_and_hooks']['wall_s']} / {m['with_macros_and_hooks']['built_s']}", " s")  # fmt: skip
+        add("pre-rendered build, wall / 'built in'", f"{m['prerendered']['wall_s']} / {m['prerendered']['built_s']}",
+            " s")  # fmt: skip
+        add("macros overhead ratio (wall)", m["ratio_wall_s"], "x")
+        add("macros overhead ratio ('built in')", m["ratio_built_s"], "x")
+    s = results.get("serve")
+    if s:
+        add("serve: YAML edit -> page shows it (median)", s.get("rebuild_shown_s"), " s")
+        add("serve: MkDocs rebuild time (median)", s.get("mkdocs_built_s"), " s")
+        add("serve: error", s.get("error"))
+    w = results.get("weight")
+    for name in ("home", "routekaart"):
+        if w and name in w:
+            add(f"weight {name}: requests", w[name]["requests"])
+            add(f"weight {name}: bytes raw / gzip", f"{w[name]['bytes_raw']} / {w[name]['bytes_gzip']}")
+            add(f"weight {name}: HTML raw / gzip", f"{w[name]['html_raw']} / {w[name]['html_gzip']}")
+    si = results.get("search")
+    if si:
+        add("search index: bytes raw / gzip", f"{si['bytes_raw']} / {si['bytes_gzip']}")
+        add("search index: entries", si["entries"])
+    sc = results.get("scale", {})
+    for key, entry in sc.items():
+        if not isinstance(entry, dict):
+            continue
+        if not entry.get("valid", True):
+            add(f"scale {key}", "data invalid: " + "; ".join(entry.get("errors", [])[:2]))
+            continue
+        if entry.get("runs") and entry["runs"][-1].get("timeout"):
+            add(f"scale {key}", f"stopped after {entry['runs'][-1]['wall_s']} s (time limit)")
+            continue
+        add(f"scale {key}: pages", entry.get("pages_built", entry.get("pages_planned")))
+        add(f"scale {key}: build wall / 'built in'", f"{entry.get('wall_s')} / {entry.get('built_s')}", " s")
+        add(f"scale {key}: peak memory", entry.get("max_rss_mb"), " MB")
+        if entry.get("search_index"):
+            add(f"scale {key}: search index gzip", entry["search_index"]["bytes_gzip"])
+        if entry.get("html", {}).get("step"):
+            add(f"scale {key}: step page HTML raw / gzip",
+                f"{entry['html']['step']['raw']} / {entry['html']['step']['gzip']}")  # fmt: skip
+    for key, value in sc.items():
+        if key.startswith("ratio_"):
+            add(f"scale {key.removeprefix('ratio_')}" + (" (goal <= 12)" if "100x_10x" in key else ""), value)
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="2 repetitions instead of 5, and no 100x build")
+    parser.add_argument("--reps", type=int, help="repetitions per figure (default 5, or 2 with --quick)")
+    parser.add_argument("--only", help=f"comma-separated sections: {','.join(SECTIONS)}")
+    parser.add_argument("--relaxed", action="store_true", help="synthetic data beyond the models' number limits")
+    parser.add_argument("--timeout", type=float, default=600, help="time limit of one scale build (s)")
+    parser.add_argument("--no-git", action="store_true", help="plain copies instead of git clones")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
+    args = parser.parse_args(argv)
+    reps = args.reps or (2 if args.quick else 5)
+    sections = args.only.split(",") if args.only else list(SECTIONS)
+    use_git = not args.no_git
+    work = Path(tempfile.mkdtemp(prefix="ks-bench-"))
+    log(f"working in {work}")
+    results: dict[str, Any] = {
+        "date": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "reps": reps,
+        "quick": args.quick,
+        "cpus": os.cpu_count(),
+    }
+    try:
+        if "real" in sections:
+            results["real"] = section_real(work, reps, use_git)
+        if "macros" in sections:
+            results["macros"] = section_macros(work, reps, use_git, results.get("real"))
+        if "serve" in sections:
+            results["serve"] = section_serve(work, reps, use_git)
+        if {"weight", "search"} & set(sections):
+            site = work / "real-site"
+            if not (site / "index.html").exists():
+                build(make_project(work / "real", use_git), site, pdf=False)
+            if "weight" in sections:
+                results["weight"] = section_weight(work, site)
+            if "search" in sections:
+                results["search"] = search_index(site)
+                results["html"] = page_sizes(site)
+        if "scale" in sections:
+            factors = [1, 10] if args.quick else [1, 10, 100]
+            results["scale"] = section_scale(work, reps, use_git, factors, args.relaxed, args.timeout)
+    finally:
+        RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        if args.keep:
+            log(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+    rows = table(results)
+    width = max((len(label) for label, _ in rows), default=10)
+    print()
+    print(f"{'figure':<{width}}  value")
+    print(f"{'-' * width}  {'-' * 30}")
+    for label, value in rows:
+        print(f"{label:<{width}}  {value}")
+    print(f"\n(all figures in {RESULTS.relative_to(ROOT)})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
