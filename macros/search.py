@@ -66,7 +66,7 @@ def terms_for(text: str, site: Site) -> str:
         if term.term.lower() in lowered_text:
             extra.append(term.abbr)
     parts = sorted(site.search.compound_parts, key=len, reverse=True)
-    for word in lower:
+    for word in sorted(set(re.findall(r"[a-zà-ÿ]+", text.lower()))):  # sorted: same output every build
         for part in parts:
             if len(word) > len(part) + 2 and (word.startswith(part) or word.endswith(part)):
                 rest = word[len(part) :] if word.startswith(part) else word[: -len(part)]
