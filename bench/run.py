@@ -218,7 +218,8 @@ def section_macros(work: Path, reps: int, use_git: bool, real: dict | None) -> d
     config = synthetic.read_config(ROOT / "mkdocs.yml")
     config.pop("hooks", None)
     config.pop("watch", None)
-    config["plugins"] = [p for p in config.get("plugins", []) if not (p == "macros" or isinstance(p, dict) and "macros" in p)]
+    plugins = config.get("plugins", [])
+    config["plugins"] = [p for p in plugins if not (p == "macros" or isinstance(p, dict) and "macros" in p)]
     config["nav"] = json.loads((capture / "nav.json").read_text(encoding="utf-8"))
     synthetic.write_config(plain / "mkdocs.yml", config)
 
@@ -355,8 +356,10 @@ def section_weight(work: Path, site: Path) -> dict:
                     "html_raw": len(html),
                     "html_gzip": gz(html),
                     "not_ok": [u for u, code, _ in files if code != 200],
-                    "largest_gzip": sorted(((gz(f.read_bytes()), u) for u, c, f in files if f and c == 200),
-                                           reverse=True)[:5],  # fmt: skip
+                    "paths": [u for u, _, _ in files],
+                    "largest_gzip": sorted(
+                        ((gz(f.read_bytes()), u) for u, c, f in files if f and c == 200), reverse=True
+                    )[:5],  # fmt: skip
                 }
                 log(f"weight {name}: {result[name]['requests']} requests, {zipped} bytes gzip")
             browser.close()
@@ -374,8 +377,10 @@ def search_index(site: Path) -> dict:
 def page_sizes(site: Path) -> dict:
     """HTML of a few pages, raw and gzip: shows per-page growth (nav, JSON islands)."""
     out = {}
-    for name, path in (("home", ""), ("step", "stappen/lokale-coalitie-vormen/"), ("action", "acties/lokale-coalities/"),
-                       ("routekaart", "routekaart/")):  # fmt: skip
+    step = "stappen/lokale-coalitie-vormen/"
+    pages = {"home": "", "step": step, "checklist": step + "checklist/", "action": "acties/lokale-coalities/",
+             "routekaart": "routekaart/"}  # fmt: skip
+    for name, path in pages.items():
         file = site / path / "index.html"
         if file.exists():
             data = file.read_bytes()

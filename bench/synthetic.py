@@ -140,7 +140,7 @@ class Limits:
             tranches=_largest(lambda n: _accepts(m.Tranche, "number", n), tranches),
         )
         wanted = {
-            "steps_per_level": (steps_per_level, "models.Step.number pattern ^2\\.[12]\\.[1-9]$ (step 2.1.10 is refused)"),
+            "steps_per_level": (steps_per_level, "models.Step.number pattern ^2\\.[12]\\.[1-9]$ (2.1.10 is refused)"),
             "actions": (actions, "models.Action.number le=99"),
             "borging": (borging, "models.BorgingItem.number le=20"),
             "tranches": (tranches, "models.Tranche.number le=20"),
@@ -398,6 +398,7 @@ class Generator:
         steps = self.out["steps"]["steps"]
         real_step_ids = {e["step"] for e in real if "step" in e}
         real_funding_ids = {e["funding"] for e in real if "funding" in e}
+
         def copy_of(record_id: str, originals: set[str]) -> bool:  # '<id>-s<k>' of an original in the TOC
             return re.sub(r"-s\d+$", "", record_id) in originals and record_id not in originals
 

@@ -9,6 +9,7 @@ CSS_BUNDLE, JS_BUNDLE = "assets/css/ks.css", "assets/javascripts/ks.js"
 
 
 def components(entries: list, prefix: str) -> list[str]:
+    """Entries of a config list that are our components (by prefix), in their configured order."""
     return [str(e) for e in entries if str(e).startswith(prefix)]
 
 

@@ -98,12 +98,14 @@ def templates() -> str:
 
 
 def updated(text: str) -> str:
+    """CONTRIBUTING.md text with its template section regenerated."""
     before, rest = text.split(START, 1)
     _, after = rest.split(END, 1)
     return f"{before}{START}\n\n{templates()}\n{END}{after}"
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: rewrite the templates, or check them with --check."""
     args = sys.argv[1:] if argv is None else argv
     text = CONTRIBUTING.read_text(encoding="utf-8")
     if "--check" in args:

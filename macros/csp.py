@@ -19,6 +19,7 @@ POLICY = (
 
 
 def policy(html: str) -> str:
+    """The policy for one page: our origin only, plus the hashes of its inline scripts."""
     hashes = sorted({
         "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
         for body in _INLINE_SCRIPT.findall(html)

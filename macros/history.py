@@ -69,6 +69,8 @@ DATA_LABELS = {
 
 @dataclass(frozen=True)
 class Change:
+    """What changed on the site on one day, in words a reader understands."""
+
     date: str
     parts: tuple[str, ...]
 

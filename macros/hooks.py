@@ -46,6 +46,7 @@ _bundled: dict[str, list[str]] = {}
 
 @event_priority(100)  # before the macros plugin, so data errors are reported first
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Check the data first, add generated pages to the nav, and bundle the components."""
     config.nav = nav_with_generated(config.nav or [], site_for(config))
     _bundled["css"] = components(config.extra_css, "assets/css/ks-")
     _bundled["js"] = components(config.extra_javascript, "assets/javascripts/ks-")
@@ -60,6 +61,7 @@ _generated: dict[str, GeneratedPage] = {}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages (step, checklist, action) to the site's files."""
     _generated.clear()
     for page in generated_pages(site_for(config)):
         _generated[page.src_uri] = page
@@ -68,6 +70,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Give a generated page its description, data file and, if outside the nav, title."""
     generated = _generated.get(page.file.src_uri)
     if generated is not None:
         page.meta.setdefault("description", generated.description)
@@ -111,14 +114,17 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Add glossary tooltips to the page's HTML."""
     return add_abbreviations(html, site_for(config).glossary)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Add the Content-Security-Policy to each page."""
     return with_policy(output)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Add the Content-Security-Policy to theme pages such as 404.html."""
     return with_policy(output_content) if template_name.endswith(".html") else output_content
 
 

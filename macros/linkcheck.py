@@ -50,6 +50,7 @@ def problem(url: str, timeout: float = 20) -> str | None:
 
 
 def main() -> int:
+    """Command line: check every external link and list the broken ones."""
     links = external_links(load_site(ROOT / "data"), ROOT / "docs")
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = dict(zip(links, pool.map(problem, links), strict=True))

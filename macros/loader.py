@@ -78,6 +78,7 @@ class DataErrors(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
+        """All errors as one Dutch message, one line per problem."""
         count = len(self.errors)
         head = f"{count} fout{'en' if count != 1 else ''} in de gegevens:"
         return "\n".join([head, *(f"  {e}" for e in self.errors)])
@@ -97,11 +98,13 @@ def format_path(loc: Loc) -> str:
 
 
 def did_you_mean(word: str, options: typing.Iterable[str]) -> str | None:
+    """A Dutch 'did you mean' hint for a near-miss id or key, or None."""
     matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"bedoelde je '{matches[0]}'?" if matches else None
 
 
 def listing(options: typing.Iterable[str], limit: int = 12) -> str:
+    """Allowed values for a message: sorted, and shortened when long."""
     items = sorted(options)
     shown = ", ".join(items[:limit])
     return shown + (", ..." if len(items) > limit else "")
@@ -137,6 +140,7 @@ class DataFile:
         return best.line + 1, best.column + 1
 
     def error(self, loc: Loc, message: str, allowed: str | None = None, on_key: bool = False) -> DataError:
+        """A DataError at the node `loc` points to."""
         line, column = self.mark(loc, on_key)
         return DataError(self.rel, line, column, format_path(loc), message, allowed)
 

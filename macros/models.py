@@ -109,11 +109,14 @@ def Id(example: str):  # noqa: N802 - a Field like F
     return F("Vaste id: kleine letters, cijfers en streepjes. Verander een id niet meer.", example)
 
 
-def F(description: str, example, **kwargs):  # noqa: N802 - a Field with its Dutch description and example
+def F(description: str, example, **kwargs):  # noqa: N802 - reads like Field
+    """A Field with its Dutch description and one example, for the editor's tooltip."""
     return Field(description=description, examples=[example], **kwargs)
 
 
 class Source(Record):
+    """A document or web page that facts on the site come from."""
+
     model_config = describe("Een bron: een document of webpagina waar informatie op de site vandaan komt.")
     id: Slug = Id("rivm-landelijke-monitor")
     title: Text = F("Naam van de bron, zoals een lezer hem herkent.", "RIVM - Landelijke monitor Kansrijke Start")
@@ -124,6 +127,8 @@ class Source(Record):
 
 
 class ActionLine(Record):
+    """One of the two action lines of the actieprogramma."""
+
     model_config = describe("Een actielijn van het actieprogramma Kansrijke Start.")
     id: Slug = Id("lokale-en-regionale-afspraken")
     letter: Literal["A", "B"] = F("Letter van de actielijn: A of B.", "A")
@@ -134,6 +139,8 @@ class ActionLine(Record):
 
 
 class Action(Record):
+    """One of the numbered actions of the actieprogramma."""
+
     model_config = describe("Een actie van het actieprogramma. Nummers lopen van 1 tot en met het aantal acties.")
     id: Slug = Id("lokale-coalities")
     number: int = F("Nummer van de actie, zoals in het actieprogramma.", 1, ge=1, le=99)
@@ -147,6 +154,8 @@ class Action(Record):
 
 
 class BorgingItem(Record):
+    """One track of the werkwijze duurzame borging."""
+
     model_config = describe("Een spoor van de werkwijze duurzame borging.")
     id: Slug = Id("bestuurlijke-afspraken")
     number: int = F("Volgnummer: 1, 2, 3, ...", 1, ge=1, le=20)
@@ -156,6 +165,8 @@ class BorgingItem(Record):
 
 
 class ChecklistItem(Record):
+    """One point of a step's checklist; its id keeps a coordinator's progress."""
+
     model_config = describe("Een punt op de checklist van een stap.")
     id: Slug = F("Vaste id; verander hem niet, want opgeslagen voortgang hangt eraan.", "kartrekker-aangewezen")
     text: Text = F("Wat er moet gebeuren, kort en concreet.", "Wijs een kartrekker of coördinator aan.")
@@ -164,6 +175,8 @@ class ChecklistItem(Record):
 
 
 class Step(Record):
+    """A step towards a ketenaanpak, local (2.1.x) or regional (2.2.x)."""
+
     model_config = describe("Een stap naar een ketenaanpak: lokaal (2.1.x) of regionaal (2.2.x).")
     id: Slug = Id("lokale-coalitie-vormen")
     number: Annotated[str, StringConstraints(pattern=r"^2\.[12]\.[1-9]$")] = F(
@@ -187,6 +200,8 @@ class Step(Record):
 
 
 class Amount(Record):
+    """A sourced amount of money in a year, or per year from that year."""
+
     model_config = describe("Een bedrag in een jaar, alleen als een bron het noemt.")
     year: Year
     eur: int = F("Bedrag in hele euro's, zonder punten.", 15000000, gt=0, le=10_000_000_000)
@@ -195,6 +210,8 @@ class Amount(Record):
 
 
 class FundingSource(Record):
+    """A source of money for the ketenaanpak."""
+
     model_config = describe("Een geldbron voor de ketenaanpak.")
     id: Slug = Id("spuk-kansrijke-start")
     chapter: Annotated[str, StringConstraints(pattern=r"^3\.[12]\.[1-9]$")] | None = F(
@@ -212,6 +229,8 @@ class FundingSource(Record):
 
 
 class Partner(Record):
+    """A partner or role in the ketenaanpak."""
+
     model_config = describe("Een partner of rol in de ketenaanpak.")
     id: Slug = Id("jgz")
     name: Text = F("Naam van de partner of rol.", "Jeugdgezondheidszorg (JGZ)")
@@ -222,6 +241,8 @@ class Partner(Record):
 
 
 class Agreement(Record):
+    """An agreement on Kansrijke Start in the IZA or GALA."""
+
     model_config = describe("Een afspraak over Kansrijke Start in het IZA of het GALA.")
     id: Slug = Id("gala-ketenaanpak-2024")
     accord: Literal["IZA", "GALA", "IZA en GALA"] = F("In welk akkoord de afspraak staat.", "GALA")
@@ -231,6 +252,8 @@ class Agreement(Record):
 
 
 class Tranche(Record):
+    """Municipalities with a local coalition in one funding tranche."""
+
     model_config = describe("Een tranche: een groep gemeenten die tegelijk geld kreeg voor een coalitie.")
     number: int = F("Nummer van de tranche: 1, 2, 3, ...", 1, ge=1, le=20)
     coalitions: int = F("Aantal gemeenten met een lokale coalitie.", 96, ge=0, le=400)
@@ -239,6 +262,8 @@ class Tranche(Record):
 
 
 class CoalitionCount(Record):
+    """The coalition count per tranche at a reference date."""
+
     model_config = describe("Telling van lokale coalities per tranche op een peildatum.")
     reference_date: date = F("Peildatum van de telling (JJJJ-MM-DD).", "2023-01-01")
     tranches: list[Tranche] = F("De tranches, met nummers 1 tot en met het aantal.", [], min_length=1)
@@ -246,6 +271,8 @@ class CoalitionCount(Record):
 
 
 class Intervention(Record):
+    """An intervention for the first 1000 days and its recognition."""
+
     model_config = describe("Een interventie voor de eerste 1000 dagen.")
     id: Slug = Id("voorzorg")
     name: Text = F("Naam van de interventie.", "VoorZorg")
@@ -256,6 +283,8 @@ class Intervention(Record):
 
 
 class FaqItem(Record):
+    """A frequently asked question with its answer."""
+
     model_config = describe("Een veelgestelde vraag met het antwoord.")
     id: Slug = Id("spuk-aanvragen")
     question: Text = F("De vraag, zoals een gemeente hem stelt.", "Waar vraag ik de SPUK aan?")
@@ -266,6 +295,8 @@ class FaqItem(Record):
 
 
 class Contact(Record):
+    """Where to get help: an organisation's functional mailbox or website."""
+
     model_config = describe("Een contactpunt voor ondersteuning: altijd een organisatie, nooit een persoon.")
     id: Slug = Id("pharos-stimuleringsprogramma")
     organisation: Text = F("Naam van de organisatie.", "Pharos")
@@ -279,6 +310,8 @@ class Contact(Record):
 
 
 class GlossaryTerm(Record):
+    """An abbreviation or term; it gets a tooltip wherever it appears."""
+
     model_config = describe("Een afkorting of begrip. De site toont de uitleg overal waar de afkorting staat.")
     id: Slug = Id("jgz")
     abbr: Annotated[str, StringConstraints(min_length=1, max_length=20)] = F("De afkorting zoals in de tekst.", "JGZ")
@@ -292,6 +325,8 @@ def _as_text(value: object) -> object:
 
 
 class Milestone(Record):
+    """A moment on the timeline of Kansrijke Start."""
+
     model_config = describe("Een moment op de tijdlijn van Kansrijke Start.")
     id: Slug = Id("vervolgaanpak-kamer")
     date: Annotated[str, BeforeValidator(_as_text), StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = F(
@@ -326,6 +361,7 @@ class TocEntry(Record):
 
     @model_validator(mode="after")
     def one_place(self) -> TocEntry:
+        """A section lives in exactly one place; only pages carry their own number and title."""
         places = [name for name in ("page", "step", "funding") if getattr(self, name)]
         if len(places) != 1:
             raise ValueError("noem precies één van 'page', 'step' of 'funding'")
@@ -337,6 +373,8 @@ class TocEntry(Record):
 
 
 class SynonymGroup(Record):
+    """Words that should find each other in search."""
+
     model_config = describe("Woorden die elkaar vinden in de zoekfunctie: wie het ene zoekt, vindt ook het andere.")
     terms: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=60)]] = F(
         "Twee of meer woorden met (bijna) dezelfde betekenis.", ["geld", "financiering", "subsidie"], min_length=2
@@ -344,6 +382,8 @@ class SynonymGroup(Record):
 
 
 class SearchTerms(Record):
+    """Editor-maintained help for search: synonym groups and compound parts."""
+
     model_config = describe("Hulp voor de zoekfunctie: synoniemen en delen van samengestelde woorden.")
     synonyms: list[SynonymGroup] = F("Groepen woorden die elkaar vinden.", [], default_factory=list)
     compound_parts: list[Annotated[str, StringConstraints(pattern=r"^[a-zë]{3,20}$")]] = F(
@@ -354,76 +394,106 @@ class SearchTerms(Record):
 
 # One model per data file. The key of the file's top-level mapping names the collection.
 class SourcesFile(Record):
+    """data/sources.yaml"""
+
     model_config = describe("Het bestand data/sources.yaml. Begin met de regel 'sources:'.")
     sources: list[Source] = Field(description="Alle bronnen van de site.")
 
 
 class ActionLinesFile(Record):
+    """data/action_lines.yaml"""
+
     model_config = describe("Het bestand data/action_lines.yaml. Begin met de regel 'action_lines:'.")
     action_lines: list[ActionLine] = Field(description="De actielijnen van het actieprogramma.")
 
 
 class ActionsFile(Record):
+    """data/actions.yaml"""
+
     model_config = describe("Het bestand data/actions.yaml. Begin met de regel 'actions:'.")
     actions: list[Action] = Field(description="De acties van het actieprogramma, genummerd vanaf 1.")
 
 
 class BorgingFile(Record):
+    """data/borging.yaml"""
+
     model_config = describe("Het bestand data/borging.yaml. Begin met de regel 'borging_items:'.")
     borging_items: list[BorgingItem] = Field(description="De sporen van de werkwijze duurzame borging.")
 
 
 class StepsFile(Record):
+    """data/steps.yaml"""
+
     model_config = describe("Het bestand data/steps.yaml. Begin met de regel 'steps:'.")
     steps: list[Step] = Field(description="De stappen naar een ketenaanpak, lokaal en regionaal.")
 
 
 class FundingFile(Record):
+    """data/funding.yaml"""
+
     model_config = describe("Het bestand data/funding.yaml. Begin met de regel 'funding_sources:'.")
     funding_sources: list[FundingSource] = Field(description="De geldbronnen voor de ketenaanpak.")
 
 
 class PartnersFile(Record):
+    """data/partners.yaml"""
+
     model_config = describe("Het bestand data/partners.yaml. Begin met de regel 'partners:'.")
     partners: list[Partner] = Field(description="De partners en hun rol.")
 
 
 class AgreementsFile(Record):
+    """data/agreements.yaml"""
+
     model_config = describe("Het bestand data/agreements.yaml. Begin met de regel 'agreements:'.")
     agreements: list[Agreement] = Field(description="De afspraken over Kansrijke Start in het IZA en het GALA.")
 
 
 class CoalitionsFile(Record):
+    """data/coalitions.yaml"""
+
     model_config = describe("Het bestand data/coalitions.yaml. Begin met de regel 'coalition_count:'.")
     coalition_count: CoalitionCount = Field(description="Het aantal lokale coalities per tranche.")
 
 
 class InterventionsFile(Record):
+    """data/interventions.yaml"""
+
     model_config = describe("Het bestand data/interventions.yaml. Begin met de regel 'interventions:'.")
     interventions: list[Intervention] = Field(description="Interventies voor de eerste 1000 dagen.")
 
 
 class FaqFile(Record):
+    """data/faq.yaml"""
+
     model_config = describe("Het bestand data/faq.yaml. Begin met de regel 'faq:'.")
     faq: list[FaqItem] = Field(description="Veelgestelde vragen met antwoorden.")
 
 
 class ContactsFile(Record):
+    """data/contacts.yaml"""
+
     model_config = describe("Het bestand data/contacts.yaml. Begin met de regel 'contacts:'.")
     contacts: list[Contact] = Field(description="Contactpunten voor ondersteuning.")
 
 
 class GlossaryFile(Record):
+    """data/glossary.yaml"""
+
     model_config = describe("Het bestand data/glossary.yaml. Begin met de regel 'glossary:'.")
     glossary: list[GlossaryTerm] = Field(description="Afkortingen en begrippen.")
 
 
 class MilestonesFile(Record):
+    """data/milestones.yaml"""
+
     model_config = describe("Het bestand data/milestones.yaml. Begin met de regel 'milestones:'.")
     milestones: list[Milestone] = Field(description="De tijdlijn van Kansrijke Start.")
 
 
 class TocFile(Record):
+    """data/toc.yaml"""
+
     model_config = describe("Het bestand data/toc.yaml. Begin met de regel 'toc:'.")
     toc: list[TocEntry] = Field(
         description="De inhoudsopgave van de handreiking en waar elk deel op de site staat.", min_length=1
@@ -431,6 +501,8 @@ class TocFile(Record):
 
 
 class SearchFile(Record):
+    """data/search.yaml"""
+
     model_config = describe("Het bestand data/search.yaml. Begin met de regel 'search:'.")
     search: SearchTerms = Field(description="Synoniemen en woorddelen voor de zoekfunctie.")
 

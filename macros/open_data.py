@@ -40,6 +40,7 @@ def checklist_csv(site: Site) -> str:
 
 
 def write_open_data(site: Site, site_dir: Path) -> list[Path]:
+    """Write every collection as JSON, the schemas beside them, and the checklists as CSV."""
     folder = site_dir / FOLDER
     (folder / "schema").mkdir(parents=True, exist_ok=True)
     written = []

@@ -17,6 +17,8 @@ from .site import Site
 
 @dataclass(frozen=True)
 class GeneratedPage:
+    """A page made from one record: where it goes, its nav title and its one-line Markdown."""
+
     src_uri: str
     nav_title: str
     markdown: str
@@ -27,6 +29,7 @@ class GeneratedPage:
 
 
 def generated_pages(site: Site) -> list[GeneratedPage]:
+    """Every page made from the data: a page per step, per step checklist and per action."""
     pages = [
         GeneratedPage(
             src_uri=step_url(step.id).rstrip("/") + ".md",

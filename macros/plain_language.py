@@ -18,8 +18,8 @@ GOAL, LIMIT = 15, 18
 BLOCKS = ("p", "li", "dd", "td", "th", "figcaption", "blockquote")
 #: Parts of a page that are not prose: source lists, the TOC map, dates, permalinks, charts.
 NOT_PROSE = (".ks-sources", ".ks-toc-nav", ".ks-updated", ".headerlink", "svg", "pre", "code")
-#: Pages that are lists of titles, not prose.
-EXEMPT = ("bronnen/",)
+#: Pages that are not Dutch prose: a list of titles, and the code reference (English docstrings).
+EXEMPT = ("bronnen/", "ontwikkelaars/api/")
 ABBREVIATIONS = ("bijv.", "o.a.", "i.o.v.", "incl.", "ca.", "nr.", "t.o.v.", "m.b.t.", "e.d.", "enz.", "d.w.z.", "vgl.")
 _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[\"'‘(]?[A-Z0-9ÀÉÈËÏÖÜ€])")
 _WORD = re.compile(r"[\w€%]+(?:[-'’.,][\w]+)*")
@@ -27,6 +27,8 @@ _WORD = re.compile(r"[\w€%]+(?:[-'’.,][\w]+)*")
 
 @dataclass(frozen=True)
 class PageReport:
+    """The sentences of one built page, for its average length."""
+
     url: str
     sentences: tuple[str, ...]
 
@@ -36,10 +38,12 @@ class PageReport:
 
 
 def word_count(sentence: str) -> int:
+    """Words in a sentence, counting numbers and amounts as words."""
     return len(_WORD.findall(sentence))
 
 
 def split_sentences(text: str) -> list[str]:
+    """Sentences of a text, not split after common Dutch abbreviations such as bijv."""
     text = " ".join(text.split())
     protected = text
     for i, abbr in enumerate(ABBREVIATIONS):
@@ -74,6 +78,7 @@ def page_sentences(html: str) -> list[str]:
 
 
 def report(site_dir: Path) -> list[PageReport]:
+    """A PageReport for every built page except the exempt ones."""
     pages = []
     for path in sorted(site_dir.rglob("index.html")):
         url = str(path.parent.relative_to(site_dir)).replace(".", "") + "/"
@@ -85,6 +90,7 @@ def report(site_dir: Path) -> list[PageReport]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: print averages per page and the longest sentences."""
     args = sys.argv[1:] if argv is None else argv
     longest = int(args[args.index("--longest") + 1]) if "--longest" in args else 10
     site_dir = Path(next((a for a in args if not a.startswith("--") and not a.isdigit()), "site"))

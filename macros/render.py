@@ -32,6 +32,7 @@ class Edition:
     build_date: str  # ISO date
 
     def absolute(self, url: str) -> str:
+        """The full web address of a site URL, for print and QR codes."""
         return self.site_url + url
 
 
@@ -50,10 +51,12 @@ DOMAINS = {
 
 # Where generated pages live. One place, used by the page generator and every link.
 def step_url(step_id: str) -> str:
+    """Site URL of a step's page."""
     return f"stappen/{step_id}/"
 
 
 def action_url(action_id: str) -> str:
+    """Site URL of an action's page."""
     return f"acties/{action_id}/"
 
 
@@ -156,6 +159,7 @@ def step_page(site: Site, step_id: str, *, page_url: str = "") -> Rendered:
 
 
 def checklist_url(step_id: str) -> str:
+    """Site URL of a step's printable checklist."""
     return f"stappen/{step_id}/checklist/"
 
 

@@ -34,6 +34,7 @@ def stale(directory: Path = SCHEMA_DIR) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: write the schemas, or check them with --check."""
     args = sys.argv[1:] if argv is None else argv
     if "--check" in args:
         names = stale()

@@ -19,10 +19,12 @@ _WORD = re.compile(r"[0-9A-Za-zÀ-ÿ][0-9A-Za-zÀ-ÿ&'-]*")
 
 
 def plain(text: str) -> str:
+    """Text of an HTML fragment, without tags and entities."""
     return html.unescape(_TAG.sub(" ", text))
 
 
 def words(text: str) -> list[str]:
+    """The words of a text as a reader types them (letters, digits, hyphens)."""
     return _WORD.findall(text)
 
 

@@ -14,6 +14,8 @@ from . import models as m
 
 @dataclass(frozen=True)
 class Site:
+    """All validated data of the site, with lookups and derived relations."""
+
     sources: tuple[m.Source, ...]
     action_lines: tuple[m.ActionLine, ...]
     actions: tuple[m.Action, ...]
@@ -56,18 +58,23 @@ class Site:
             raise KeyError(f"no {collection} record with id '{record_id}'") from None
 
     def step(self, step_id: str) -> m.Step:
+        """The step with this id."""
         return self.get("steps", step_id)
 
     def action(self, action_id: str) -> m.Action:
+        """The action with this id."""
         return self.get("actions", action_id)
 
     def steps_at(self, level: str) -> tuple[m.Step, ...]:
+        """The steps of one level, in number order."""
         return tuple(s for s in self.steps if s.level == level)
 
     def actions_in(self, action_line_id: str) -> tuple[m.Action, ...]:
+        """The actions of one action line, in number order."""
         return tuple(a for a in self.actions if a.action_line == action_line_id)
 
     def steps_for_action(self, action_id: str) -> tuple[m.Step, ...]:
+        """Steps that name this action (the reverse of Step.actions)."""
         return tuple(s for s in self.steps if action_id in s.actions)
 
     def actions_of(self, step: m.Step) -> tuple[m.Action, ...]:
@@ -75,15 +82,19 @@ class Site:
         return tuple(sorted((self.action(a) for a in step.actions), key=lambda a: a.number))
 
     def steps_for_funding(self, funding_id: str) -> tuple[m.Step, ...]:
+        """Steps that name this funding source."""
         return tuple(s for s in self.steps if funding_id in s.funding)
 
     def actions_for_funding(self, funding_id: str) -> tuple[m.Action, ...]:
+        """Actions that name this funding source."""
         return tuple(a for a in self.actions if funding_id in a.funding)
 
     def steps_with_partner(self, partner_id: str) -> tuple[m.Step, ...]:
+        """Steps in which this partner takes part."""
         return tuple(s for s in self.steps if partner_id in s.partners)
 
     def funding_by(self, funder: str) -> tuple[m.FundingSource, ...]:
+        """Funding sources of one funder: gemeenten, zorgverzekeraars or rijk."""
         return tuple(f for f in self.funding_sources if f.funder == funder)
 
     def sources_of(self, *records: Any) -> tuple[m.Source, ...]:

@@ -13,6 +13,7 @@ from .loader import DataErrors, load_site
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: check data/ and print every problem, or a summary."""
     args = sys.argv[1:] if argv is None else argv
     data_dir = Path(args[0]) if args else Path("data")
     try:

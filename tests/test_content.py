@@ -16,7 +16,7 @@ SITE = load_site(ROOT / "data")
 #: Pages that need no source list: the list of sources itself, the TOC map, the glossary,
 #: and pages about this site itself (accessibility, contributing, open data, change log).
 NO_SOURCES = {"bronnen/", "inhoud/", "begrippen/", "toegankelijkheid/", "bijdragen/", "open-data/",
-              "wat-is-er-veranderd/"}  # fmt: skip
+              "wat-is-er-veranderd/", "ontwikkelaars/", "ontwikkelaars/api/"}  # fmt: skip
 
 
 def flat(nodes):
