@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate schema readability links audit test lint system-deps browser-deps clean
+.PHONY: serve build validate schema readability links audit offline test lint system-deps browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,13 @@ validate: $(VENV)/.site
 # Average sentence length per page and the longest sentences to rewrite (B1 language).
 readability: $(VENV)/.test build
 	$(BIN)/python -m macros.plain_language site --longest 15
+
+# The offline edition: a zip of the site that works from file://, with no server and no network.
+offline: $(VENV)/.site
+	rm -rf kansrijke-start-offline kansrijke-start-offline.zip
+	KS_OFFLINE=true $(BIN)/mkdocs build --strict -d kansrijke-start-offline
+	$(BIN)/python -m zipfile -c kansrijke-start-offline.zip kansrijke-start-offline/
+	@echo "Klaar: kansrijke-start-offline.zip (pak uit en open index.html)"
 
 # Lighthouse (mobile emulation) on home, roadmap, a step, a checklist and a search view.
 audit: build browser-deps

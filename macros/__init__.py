@@ -26,6 +26,9 @@ def define_env(env: Any) -> None:
 
     site = site_for(env.conf)
     edition = edition_for(env.conf)
+    docs = Path(env.conf.docs_dir)
+    index_pages = frozenset(render.docs_url(str(p.relative_to(docs))) for p in docs.rglob("index.md"))
+    render.use_url_style(render.UrlStyle(env.conf.use_directory_urls, index_pages))
     root = Path(env.conf.config_file_path).parent
     repo = (env.conf.repo_url or "").rstrip("/")
     edit_root = f"{repo}/edit/main/" if repo else None  # data/ sits beside docs/ in the repository

@@ -42,6 +42,12 @@ def site_for(config: MkDocsConfig) -> Site:
 
 
 _bundled: dict[str, list[str]] = {}
+SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+
+def offline() -> bool:
+    """Building the offline edition (KS_OFFLINE=true), opened from file:// without a server."""
+    return os.environ.get("KS_OFFLINE", "").lower() == "true"
 
 
 @event_priority(100)  # before the macros plugin, so data errors are reported first
@@ -54,6 +60,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_javascript = [e for e in config.extra_javascript if str(e) not in _bundled["js"]]
     config.extra_javascript.append(ExtraScriptValue(JS_BUNDLE))
     config.extra_javascript[-1].defer = True
+    if offline():  # our copy of the search worker shim, so Material does not add its CDN address
+        config.extra["polyfills"] = [SHIM]
     return config
 
 
@@ -91,7 +99,7 @@ def edition_for(config: MkDocsConfig) -> Edition:
     )
 
 
-@event_priority(-100)  # after Material's search plugin has written its index
+@event_priority(-50)  # after Material's search plugin wrote its index, before the offline plugin inlines it
 def on_post_build(config: MkDocsConfig) -> None:
     """Search index enrichment, open data files, and checklist PDFs (KS_SKIP_PDF=1 skips those)."""
     site = site_for(config)
@@ -107,6 +115,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         index = enrich(json.loads(index_path.read_text(encoding="utf-8")), site)
         index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     write_open_data(site, Path(config.site_dir))
+    if offline():  # a file bundle has no server to show a 404 page, and its links assume one
+        (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
     if os.environ.get("KS_SKIP_PDF") == "1":
         log.info("KS_SKIP_PDF=1: checklist-PDF's zijn niet gemaakt")
         return
@@ -119,13 +129,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Add the Content-Security-Policy to each page."""
-    return with_policy(output)
+    """Add the Content-Security-Policy to each page (not in the offline edition: see below)."""
+    return output if offline() else with_policy(output)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """Add the Content-Security-Policy to theme pages such as 404.html."""
-    return with_policy(output_content) if template_name.endswith(".html") else output_content
+    """Add the Content-Security-Policy to theme pages such as 404.html.
+
+    The offline edition has none: its search worker runs in an iframe whose inline script
+    the policy would block, and a file bundle references nothing outside itself anyway."""
+    if offline() or not template_name.endswith(".html"):
+        return output_content
+    return with_policy(output_content)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:

@@ -60,12 +60,47 @@ def action_url(action_id: str) -> str:
     return f"acties/{action_id}/"
 
 
+@dataclass(frozen=True)
+class UrlStyle:
+    """How this build writes page URLs: 'a/b/' (directory URLs, the web site) or 'a/b.html'
+    (the offline edition, opened from file://). Links are written in the first form and
+    converted here, in one place."""
+
+    directory_urls: bool = True
+    index_pages: frozenset[str] = frozenset()  # pages whose source is an index.md, as 'a/'
+
+    def page(self, url: str) -> str:
+        """The URL as this build writes it; URLs of files (PDF, JSON) stay as they are."""
+        path, hash_, fragment = url.partition("#")
+        if self.directory_urls or not (path == "" or path.endswith("/")):
+            return url
+        if path == "":
+            path = "index.html"
+        elif path in self.index_pages:
+            path += "index.html"
+        else:
+            path = path.rstrip("/") + ".html"
+        return path + hash_ + fragment
+
+
+#: The build's URL style; define_env sets it once per build from the MkDocs config.
+url_style = UrlStyle()
+
+
+def use_url_style(style: UrlStyle) -> None:
+    """Set the URL style of this build (directory URLs or offline .html files)."""
+    global url_style
+    url_style = style
+
+
 def relative(target: str, current: str) -> str:
-    """Link from the page at `current` to `target`; both are site-root directory URLs."""
-    path = posixpath.relpath(target.rstrip("/") or ".", current.rstrip("/") or ".")
-    if path == ".":
-        return "./"
-    return path + ("/" if target.endswith("/") else "")
+    """Link from the page at `current` (as built) to `target` (written as 'a/b/#x')."""
+    path, hash_, fragment = url_style.page(target).partition("#")
+    here = current if current == "" or current.endswith("/") else posixpath.dirname(current)
+    link = posixpath.relpath(path.rstrip("/") or ".", here.rstrip("/") or ".")
+    if path == "" or path.endswith("/"):
+        link = "./" if link == "." else link + "/"
+    return link + hash_ + fragment
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~^=])")

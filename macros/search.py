@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 
+from . import render
 from .render import step_url
 from .site import Site
 
@@ -36,7 +37,7 @@ def extra_entries(site: Site) -> list[dict]:
     """An entry per checklist item (opens on the item) and per glossary term."""
     entries = [
         {
-            "location": f"{step_url(step.id)}#{item.id}",
+            "location": render.url_style.page(f"{step_url(step.id)}#{item.id}"),
             "title": f"Checklist {step.number}: {item.text}",
             "text": f"Stap {step.number} {step.title}",
             "boost": ITEM_BOOST,
@@ -46,7 +47,7 @@ def extra_entries(site: Site) -> list[dict]:
     ]
     entries += [
         {
-            "location": f"begrippen/#{term.id}",
+            "location": render.url_style.page(f"begrippen/#{term.id}"),
             "title": f"{term.abbr}: {term.term}",
             "text": term.explanation,
             "boost": TERM_BOOST,

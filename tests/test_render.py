@@ -197,3 +197,15 @@ def test_nav_titles_are_escaped_and_never_jinja():
     assert title_html("<script>{{ 7 * 7 }}</script> & co") == (
         "&lt;script&gt;&#123;&#123; 7 * 7 &#125;&#125;&lt;/script&gt; &amp; co"
     )
+
+
+@pytest.mark.parametrize(("target", "current", "expected"), [
+    ("stappen/a/", "acties/b.html", "../stappen/a.html"),
+    ("stappen/", "stappen/a.html", "index.html"),
+    ("", "stappen/a/checklist.html", "../../index.html"),
+    ("financiering/#spuk", "index.html", "financiering/index.html#spuk"),
+    ("pdf/checklist-a.pdf", "stappen/a.html", "../pdf/checklist-a.pdf"),
+])  # fmt: skip
+def test_links_in_the_offline_edition_point_to_html_files(target, current, expected, monkeypatch):
+    monkeypatch.setattr(render, "url_style", render.UrlStyle(False, frozenset({"stappen/", "financiering/"})))
+    assert render.relative(target, current) == expected

@@ -28,7 +28,8 @@
     const list = document.createElement("ul");
     for (const [path, label] of PLACES) {
       const link = document.createElement("a");
-      link.href = new URL(path, base).href;
+      // Opened from file:// (the offline edition), a folder does not open its index.html.
+      link.href = new URL(path + (location.protocol === "file:" ? "index.html" : ""), base).href;
       link.textContent = label;
       const item = document.createElement("li");
       item.append(link);
