@@ -216,7 +216,7 @@ def checklist_page(site: Site, step_id: str, *, page_url: str = "", edition: Edi
     step = site.step(step_id)
     return _render(
         "checklist_page.md", site, page_url, **checklist_context(site, step, edition), interactive=True,
-        progress_data=progress_data(site),
+        progress_data=progress_data(site, step),
         sources=site.sources_of(step), files=("steps", "actions", "funding", "sources"),
     )  # fmt: skip
 
@@ -368,9 +368,13 @@ def counterpart(site: Site, step_id: str):
     return other[index] if index < len(other) else None
 
 
-def progress_data(site: Site) -> Markup:
-    """JSON island for ks-progress.js: every step's checklist item ids (ids only, no text)."""
-    data = {"version": 1, "steps": {s.id: [i.id for i in s.checklist] for s in site.steps}}
+def progress_data(site: Site, step=None) -> Markup:
+    """JSON island for ks-progress.js: checklist item ids (ids only, no text).
+
+    A step's own pages carry only that step's ids (so pages stay small as the data grows); the
+    roadmap carries all of them and is marked complete: only there are removed items dropped."""
+    steps = [step] if step is not None else list(site.steps)
+    data = {"version": 1, "complete": step is None, "steps": {s.id: [i.id for i in s.checklist] for s in steps}}
     text = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
     return Markup(f'<script type="application/json" id="ks-progress-data">{text}</script>')
 

@@ -190,13 +190,18 @@ def test_corrupt_or_outdated_storage_is_reset_with_a_notice(browser_page, base_u
 
 
 def test_a_removed_item_is_dropped_quietly(browser_page, base_url):
-    item = FIRST.checklist[0].id
-    stored = json.dumps({"version": 1, "items": {item: "klaar", "verwijderd-punt": "bezig"}})
+    item, other = FIRST.checklist[0].id, SITE.steps[1].checklist[0].id
+    stored = json.dumps({"version": 1, "items": {item: "klaar", other: "bezig", "verwijderd-punt": "bezig"}})
     browser_page.add_init_script(f"localStorage.setItem('{KEY}', {json.dumps(stored)})")
-    browser_page.goto(base_url + step_url(FIRST.id))
+    browser_page.goto(base_url + step_url(FIRST.id))  # a step page keeps what it does not know
     assert status_of(browser_page, item).input_value() == "klaar"
-    assert json.loads(browser_page.evaluate(f"localStorage.getItem('{KEY}')"))["items"] == {item: "klaar"}
-    assert browser_page.locator(".ks-progress__message").count() == 0
+    assert len(json.loads(browser_page.evaluate(f"localStorage.getItem('{KEY}')"))["items"]) == 3
+    browser_page.goto(base_url + "routekaart/")  # the roadmap knows every item and drops the rest
+    assert json.loads(browser_page.evaluate(f"localStorage.getItem('{KEY}')"))["items"] == {
+        item: "klaar",
+        other: "bezig",
+    }
+    assert browser_page.locator(".ks-progress__message:visible").count() == 0
 
 
 def test_print_progress_shows_every_step_with_its_status(roadmap):

@@ -16,7 +16,7 @@
   /* Only ids the site knows are kept: an item removed from the checklist drops quietly. */
   const known = (items, ids) => Object.fromEntries(Object.entries(items).filter(([id]) => ids.has(id)));
 
-  function load(ids) {
+  function load(ids, complete) {
     let raw = null;
     try {
       raw = localStorage.getItem(KEY);
@@ -32,6 +32,7 @@
       save({});
       return { items: {}, notice: "Uw opgeslagen voortgang was beschadigd of verouderd. Wij zijn opnieuw begonnen." };
     }
+    if (!complete) return { items: data.items }; // this page knows only its own step's items
     const items = known(data.items, ids);
     if (Object.keys(items).length !== Object.keys(data.items).length) save(items);
     return { items };
@@ -48,9 +49,9 @@
     const lists = document.querySelectorAll("[data-ks-item]");
     if (!island || !lists.length || island.dataset.ksReady) return;
     island.dataset.ksReady = "true";
-    const steps = JSON.parse(island.textContent).steps;
+    const { steps, complete } = JSON.parse(island.textContent);
     const ids = new Set(Object.values(steps).flat());
-    const state = load(ids);
+    const state = load(ids, complete);
     const panel = document.querySelector("[data-ks-progress-panel]");
     const message = (text) => {
       let box = panel && panel.querySelector("[data-ks-progress-message]");
