@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate schema readability links audit offline test lint system-deps browser-deps clean
+.PHONY: serve build validate schema readability links audit offline bench test lint system-deps browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ offline: $(VENV)/.site
 	KS_OFFLINE=true $(BIN)/mkdocs build --strict -d kansrijke-start-offline
 	$(BIN)/python -m zipfile -c kansrijke-start-offline.zip kansrijke-start-offline/
 	@echo "Klaar: kansrijke-start-offline.zip (pak uit en open index.html)"
+
+# Build benchmarks (figures, not tests): times, overhead ratios, page weight, scale.
+bench: $(VENV)/.test browser-deps
+	$(BIN)/python -m bench.run
 
 # Lighthouse (mobile emulation) on home, roadmap, a step, a checklist and a search view.
 audit: build browser-deps
