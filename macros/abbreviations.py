@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -15,13 +16,21 @@ _TAG = re.compile(r"(<[^>]+>)")
 _NAME = re.compile(r"^</?([a-zA-Z0-9]+)")
 
 
-def add_abbreviations(html: str, terms: Iterable[GlossaryTerm]) -> str:
-    """Wrap each whole-word abbreviation in text nodes in <abbr title="full term">."""
+@functools.cache
+def _matcher(terms: tuple[GlossaryTerm, ...]) -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """Titles by abbreviation and one pattern for all of them, made once per glossary."""
     titles = {str(escape(t.abbr)): str(escape(t.term)) for t in terms}
     if not titles:
-        return html
+        return titles, None
     words = "|".join(re.escape(a) for a in sorted(titles, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w&-])({words})(?![\w-])")
+    return titles, re.compile(rf"(?<![\w&-])({words})(?![\w-])")
+
+
+def add_abbreviations(html: str, terms: Iterable[GlossaryTerm]) -> str:
+    """Wrap each whole-word abbreviation in text nodes in <abbr title="full term">."""
+    titles, pattern = _matcher(tuple(terms))
+    if pattern is None:
+        return html
 
     def wrap(match: re.Match[str]) -> str:
         return f'<abbr title="{titles[match.group(1)]}">{match.group(1)}</abbr>'

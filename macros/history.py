@@ -85,7 +85,7 @@ def _git(root: Path, *args: str) -> str | None:
 def _steps_at(root: Path, commit: str) -> dict[str, dict]:
     text = _git(root, "show", f"{commit}:data/steps.yaml")
     try:
-        steps = (yaml.safe_load(text or "") or {}).get("steps") or []
+        steps = (yaml.load(text or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}).get("steps") or []
         return {s["id"]: s for s in steps if isinstance(s, dict) and "id" in s}
     except (yaml.YAMLError, AttributeError, TypeError):
         return {}

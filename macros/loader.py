@@ -9,6 +9,7 @@ walked down that tree to the node it is about.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
 import typing
@@ -25,6 +26,8 @@ from .models import FILES, SLUG_PATTERN, Record, Ref
 from .site import Site
 
 Loc = tuple[str | int, ...]
+#: libyaml's parser when PyYAML has it (about ten times faster); it keeps line marks too.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: Dutch name of one record of each collection, for messages.
 RECORD_NAMES = {
@@ -182,14 +185,14 @@ def read_file(path: Path, rel: str) -> tuple[DataFile | None, list[DataError]]:
         line = text[: text.index("\t")].count("\n") + 1
         return None, [DataError(rel, line, 1, "", "tab-teken gevonden", "gebruik spaties om in te springen")]
     try:
-        loader = yaml.SafeLoader(text)
-    except yaml.reader.ReaderError as exc:  # a control character, such as NUL, that YAML does not allow
-        line = text[: exc.position].count("\n") + 1
-        return None, [DataError(rel, line, 1, "", f"onleesbaar teken (code {exc.character:#06x}) in het bestand",
-                                "alleen gewone tekst")]  # fmt: skip
+        loader = SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        return None, [_control_character(rel, text, exc)]
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except yaml.reader.ReaderError as exc:  # libyaml finds it while parsing
+        return None, [_control_character(rel, text, exc)]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(rel, exc)]
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
@@ -202,6 +205,13 @@ def read_file(path: Path, rel: str) -> tuple[DataFile | None, list[DataError]]:
         return None, [DataError(rel, 1, 1, "", "bestand is leeg", "zet er minstens de collectie in")]
     errors = list(_duplicate_keys(file, node))
     return (None if errors else file), errors
+
+
+def _control_character(rel: str, text: str, exc: yaml.reader.ReaderError) -> DataError:
+    """A control character, such as NUL, that YAML does not allow: where it is, in Dutch."""
+    line = text[: exc.position].count("\n") + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return DataError(rel, line, 1, "", f"onleesbaar teken (code {code:#06x}) in het bestand", "alleen gewone tekst")
 
 
 #: PyYAML's problems, as an editor would say them.
@@ -338,6 +348,12 @@ def _inner_model(tp: Any) -> Any:
     return tp
 
 
+@functools.cache
+def _hints(model: type) -> dict[str, Any]:
+    """A model's type hints with their Ref marks (looked up once per model class)."""
+    return typing.get_type_hints(model, include_extras=True)
+
+
 def _refs(value: Any, tp: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
     """Every (loc, collection, id) reference inside `value`, found from the model's type hints."""
     if typing.get_origin(tp) is typing.Annotated:
@@ -348,7 +364,7 @@ def _refs(value: Any, tp: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
             return
         yield from _refs(value, base, loc)
     elif isinstance(value, BaseModel):
-        hints = typing.get_type_hints(type(value), include_extras=True)
+        hints = _hints(type(value))
         for name in type(value).model_fields:
             yield from _refs(getattr(value, name), hints[name], (*loc, name))
     elif isinstance(value, (list, tuple)):

@@ -203,6 +203,7 @@ def pdf_url(step_id: str | None = None) -> str:
     return f"pdf/checklist-{step_id}.pdf" if step_id else "pdf/alle-checklists.pdf"
 
 
+@cache  # the web checklist and its PDF show the same code
 def qr_svg(url: str) -> Markup:
     """A QR code to `url` as inline SVG, made at build time. Decorative: the address is printed beside it."""
     import segno

@@ -57,27 +57,46 @@ def extra_entries(site: Site) -> list[dict]:
     return entries
 
 
-def terms_for(text: str, site: Site) -> str:
+class Vocabulary:
+    """The glossary and data/search.yaml as lookups, built once per index (not once per entry)."""
+
+    def __init__(self, site: Site):
+        self.abbreviations = {t.abbr: words(t.term) for t in site.glossary}
+        self.full_terms = re.compile("|".join(re.escape(t.term.lower()) for t in site.glossary) or "(?!)")
+        self.abbreviation_of = {t.term.lower(): t.abbr for t in site.glossary}
+        self.lower_abbreviations = {t.abbr.lower(): words(t.term) for t in site.glossary if not t.abbr.isupper()}
+        self.parts = sorted(site.search.compound_parts, key=len, reverse=True)
+        self.groups: dict[str, list[str]] = {}
+        for group in site.search.synonyms:
+            for word in group.terms:
+                self.groups.setdefault(word.lower(), []).extend(g.lower() for g in group.terms)
+        self._parts_of: dict[str, tuple[str, ...]] = {}
+
+    def split(self, word: str) -> tuple[str, ...]:
+        """A compound word's known parts: kraamzorg -> (zorg, kraam). Each word is split once."""
+        if word not in self._parts_of:
+            out: list[str] = []
+            for part in self.parts:
+                if len(word) > len(part) + 2 and (word.startswith(part) or word.endswith(part)):
+                    rest = word[len(part) :] if word.startswith(part) else word[: -len(part)]
+                    out += [part] + ([rest] if len(rest) >= 4 else [])
+            self._parts_of[word] = tuple(out)
+        return self._parts_of[word]
+
+
+def terms_for(text: str, site: Site, vocabulary: Vocabulary | None = None) -> str:
     """The extra words that should find this text, space-separated and each once."""
+    v = vocabulary or Vocabulary(site)
     found = words(text)
     lower = {w.lower() for w in found}
-    lowered_text = text.lower()
     extra: list[str] = []
-    for term in site.glossary:
-        if term.abbr in found or term.abbr.lower() in lower and term.abbr.isupper() is False:
-            extra += words(term.term)
-        if term.term.lower() in lowered_text:
-            extra.append(term.abbr)
-    parts = sorted(site.search.compound_parts, key=len, reverse=True)
+    for word in dict.fromkeys(found):
+        extra += v.abbreviations.get(word, ()) or v.lower_abbreviations.get(word.lower(), ())
+    extra += [v.abbreviation_of[m] for m in dict.fromkeys(v.full_terms.findall(text.lower()))]
     for word in sorted(set(re.findall(r"[a-zà-ÿ]+", text.lower()))):  # sorted: same output every build
-        for part in parts:
-            if len(word) > len(part) + 2 and (word.startswith(part) or word.endswith(part)):
-                rest = word[len(part) :] if word.startswith(part) else word[: -len(part)]
-                extra += [part] + ([rest] if len(rest) >= 4 else [])
-    for group in site.search.synonyms:
-        group_words = [g.lower() for g in group.terms]
-        if any(g in lower for g in group_words):
-            extra += group_words
+        extra += v.split(word)
+    for word in sorted(lower & v.groups.keys()):
+        extra += v.groups[word]
     return " ".join(dict.fromkeys(w.lower() for w in extra if w.lower() not in lower))
 
 
@@ -101,11 +120,13 @@ def enrich(index: dict, site: Site) -> dict:
     """The search index with extra entries, and on every entry the other words that should
     find it: `title_terms` for its title, `terms` for its text."""
     docs = [*index["docs"], *extra_entries(site)]
+    vocabulary = Vocabulary(site)
     for doc in docs:
         title = plain(doc.get("title", ""))
         full = plain(doc.get("text", ""))
-        doc["title_terms"] = terms_for(title, site)
-        doc["terms"] = " ".join(w for w in terms_for(full, site).split() if w not in doc["title_terms"].split())
+        doc["title_terms"] = terms_for(title, site, vocabulary)
+        in_title = set(doc["title_terms"].split())
+        doc["terms"] = " ".join(w for w in terms_for(full, site, vocabulary).split() if w not in in_title)
         doc["text"], doc["body"] = split_text(full)
     config = {**index["config"], "fields": {**index["config"]["fields"], **FIELDS}}
     return {**index, "config": config, "docs": docs}
