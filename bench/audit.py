@@ -27,7 +27,9 @@ PAGES = {
     "Zoekresultaten": "?q=coalitie",
 }
 GOALS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
-CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
+)
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):

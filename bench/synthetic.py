@@ -33,6 +33,7 @@ pages go to OUT/docs/extra/<k>/ and get a nav section 'Extra' in OUT/mkdocs.yml 
 the table of contents. A copy keeps the prose and drops the macro calls: a page that lists a
 whole collection (glossary, sources, FAQ, roadmap) stays one page with N times the records,
 instead of N pages each with N times the records (which would grow the content N squared).
+API reference blocks (`::: module`) are dropped from copies too.
 Relative links in a copy go to the copy of a docs page, or to the original generated page.
 """
 
@@ -452,6 +453,9 @@ _LINK = re.compile(r"\]\(([^)\s]+)\)")
 #: A macro call such as `{{ glossary_list() }}`. A copy keeps the prose only: the pages that show a
 #: whole collection exist once (with N times the data), as they would on a site N times as large.
 _MACRO = re.compile(r"\{\{.*?\}\}", re.S)
+#: A mkdocstrings block (`::: macros.models` and its indented options): an API page is not copied
+#: with its API, because the same object documented twice is an error in a strict build.
+_API = re.compile(r"^:::.*\n(?:[ \t]+.*\n|[ \t]*\n)*", re.M)
 
 
 def _relink(markdown: str, page: str, copy_dir: str, pages: set[str]) -> str:
@@ -482,7 +486,7 @@ def write_docs_copies(docs: Path, pages: list[str], copies: int) -> None:
         for page in pages:
             target = extra / str(k) / page
             target.parent.mkdir(parents=True, exist_ok=True)
-            text = _MACRO.sub("", (docs / page).read_text(encoding="utf-8"))
+            text = _API.sub("", _MACRO.sub("", (docs / page).read_text(encoding="utf-8")))
             target.write_text(_relink(text, page, f"{EXTRA}/{k}", known), encoding="utf-8")
 
 
@@ -528,12 +532,24 @@ def _mirror(item: Any, prefix: str) -> Any:
     return item
 
 
-def add_nav(config_path: Path, copies: int) -> None:
-    """A nav section 'Extra' with a 'Kopie k' section per copy, mirroring the real nav."""
+#: Copies per nav section: the 'Extra' section is a balanced tree, as a large site's nav would be.
+#: (Material renders every sibling along the active path into a page, so one flat section of
+#: hundreds of entries would make every page in it carry hundreds of nav links.)
+NAV_GROUP = 16
+
+
+def add_nav(config_path: Path, copies: int, group: int = NAV_GROUP) -> None:
+    """A nav section 'Extra' with a 'Kopie k' section per copy (mirroring the real nav), in
+    groups of `group` copies when there are more than that (group=0: one flat list)."""
     config = read_config(config_path)
     nav = [item for item in config.get("nav", []) if not (isinstance(item, dict) and "Extra" in item)]
-    if copies:
-        nav.append({"Extra": [{f"Kopie {k}": _mirror(nav, f"{EXTRA}/{k}/")} for k in range(1, copies + 1)]})
+    sections = [{f"Kopie {k}": _mirror(nav, f"{EXTRA}/{k}/")} for k in range(1, copies + 1)]
+    if group and len(sections) > group:
+        sections = [
+            {f"Kopie {i + 1}-{min(i + group, copies)}": sections[i : i + group]} for i in range(0, len(sections), group)
+        ]
+    if sections:
+        nav.append({"Extra": sections})
     config["nav"] = nav
     write_config(config_path, config)
 

@@ -48,7 +48,7 @@ RECORD_NAMES = {
 
 PATTERN_HELP = {
     SLUG_PATTERN: "kleine letters, cijfers en enkele streepjes, bijv. 'lokale-coalitie'",
-    r"^2\.[12]\.[1-9]$": "2.1.1 t/m 2.1.9 voor lokaal, 2.2.1 t/m 2.2.9 voor regionaal",
+    r"^2\.[12]\.[1-9][0-9]{0,2}$": "2.1.1, 2.1.2, ... voor lokaal; 2.2.1, 2.2.2, ... voor regionaal",
     r"^3\.[12]\.[1-9]$": "een paragraaf van hoofdstuk 3, bijv. '3.2.1'",
     r"^\d{4}(-\d{2}(-\d{2})?)?$": "'2018', '2022-06' of '2024-01-01'",
 }

@@ -143,7 +143,7 @@ class Action(Record):
 
     model_config = describe("Een actie van het actieprogramma. Nummers lopen van 1 tot en met het aantal acties.")
     id: Slug = Id("lokale-coalities")
-    number: int = F("Nummer van de actie, zoals in het actieprogramma.", 1, ge=1, le=99)
+    number: int = F("Nummer van de actie, zoals in het actieprogramma.", 1, ge=1, le=999)
     title: Text = F("Titel van de actie.", "Ketenaanpak Kansrijke Start in alle gemeenten")
     action_line: ActionLineRef = F("Id van de actielijn waar deze actie onder valt.", "lokale-en-regionale-afspraken")
     description: LongText = F("Uitleg in gewone taal: korte zinnen.", "Elke gemeente krijgt een lokale ketenaanpak.")
@@ -158,7 +158,7 @@ class BorgingItem(Record):
 
     model_config = describe("Een spoor van de werkwijze duurzame borging.")
     id: Slug = Id("bestuurlijke-afspraken")
-    number: int = F("Volgnummer: 1, 2, 3, ...", 1, ge=1, le=20)
+    number: int = F("Volgnummer: 1, 2, 3, ...", 1, ge=1, le=999)
     title: Text = F("Titel van het spoor.", "Bestuurlijke afspraken")
     description: LongText = F("Uitleg in gewone taal.", "Leg afspraken vast in een convenant.")
     sources: list[SourceRef] = Sources()
@@ -179,7 +179,7 @@ class Step(Record):
 
     model_config = describe("Een stap naar een ketenaanpak: lokaal (2.1.x) of regionaal (2.2.x).")
     id: Slug = Id("lokale-coalitie-vormen")
-    number: Annotated[str, StringConstraints(pattern=r"^2\.[12]\.[1-9]$")] = F(
+    number: Annotated[str, StringConstraints(pattern=r"^2\.[12]\.[1-9][0-9]{0,2}$")] = F(
         "Paragraaf in de handreiking: 2.1.x voor lokaal, 2.2.x voor regionaal. Zet het tussen aanhalingstekens.",
         "2.1.1",
     )
@@ -255,7 +255,7 @@ class Tranche(Record):
     """Municipalities with a local coalition in one funding tranche."""
 
     model_config = describe("Een tranche: een groep gemeenten die tegelijk geld kreeg voor een coalitie.")
-    number: int = F("Nummer van de tranche: 1, 2, 3, ...", 1, ge=1, le=20)
+    number: int = F("Nummer van de tranche: 1, 2, 3, ...", 1, ge=1, le=999)
     coalitions: int = F("Aantal gemeenten met een lokale coalitie.", 96, ge=0, le=400)
     explanation: Text | None = F("Toelichting. Mag leeg blijven.", "GIDS-gemeenten (impuls 2019).", default=None)
     basis: Basis = "bron"

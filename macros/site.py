@@ -42,7 +42,7 @@ class Site:
                 value = getattr(file_model, key)
                 values[key] = tuple(value) if isinstance(value, list) else value
         values["actions"] = tuple(sorted(values["actions"], key=lambda a: a.number))
-        values["steps"] = tuple(sorted(values["steps"], key=lambda s: s.number))
+        values["steps"] = tuple(sorted(values["steps"], key=lambda s: tuple(map(int, s.number.split(".")))))
         values["borging_items"] = tuple(sorted(values["borging_items"], key=lambda b: b.number))
         site = cls(**values)
         for key, records in values.items():

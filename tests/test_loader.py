@@ -106,3 +106,11 @@ def test_toc_page_must_exist_in_docs(minimal_data: Path):
         "data/toc.yaml:2:47 toc[0].page: pagina 'index.md' bestaat niet in docs/; bedoelde je 'indx.md'? "
         "(een .md-bestand in docs/)"
     ]
+
+
+def test_steps_sort_by_number_not_by_text(minimal_data: Path):
+    path = minimal_data / "steps.yaml"
+    extra = path.read_text().split("  - id: stap-regionaal")[0].replace("stap-lokaal", "stap-tien")
+    extra = extra.replace('"2.1.1"', '"2.1.10"').replace("item-een", "item-tien-a").replace("item-twee", "item-tien-b")
+    path.write_text(path.read_text() + extra.split("steps:\n", 1)[1])
+    assert [s.number for s in load_site(minimal_data).steps_at("lokaal")] == ["2.1.1", "2.1.10"]
