@@ -143,7 +143,7 @@ class Action(Record):
 
     model_config = describe("Een actie van het actieprogramma. Nummers lopen van 1 tot en met het aantal acties.")
     id: Slug = Id("lokale-coalities")
-    number: int = F("Nummer van de actie, zoals in het actieprogramma.", 1, ge=1, le=999)
+    number: int = F("Nummer van de actie, zoals in het actieprogramma.", 1, ge=1, le=9999)
     title: Text = F("Titel van de actie.", "Ketenaanpak Kansrijke Start in alle gemeenten")
     action_line: ActionLineRef = F("Id van de actielijn waar deze actie onder valt.", "lokale-en-regionale-afspraken")
     description: LongText = F("Uitleg in gewone taal: korte zinnen.", "Elke gemeente krijgt een lokale ketenaanpak.")
