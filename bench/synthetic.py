@@ -11,21 +11,18 @@ original), so ids stay unique and every reference is valid. The result passes
 
 What scales N times: sources, funding sources, partners, agreements, interventions, FAQ,
 contacts, glossary terms, milestones, search synonyms and compound parts, checklist items
-(in total), and table-of-contents entries. What the models cap:
+(in total), table-of-contents entries and, as far as the models allow, steps (numbered
+2.1.1 ... 2.1.<7N> and 2.2.1 ... 2.2.<7N>), actions (1 ... 14N), borging items and tranches.
+The two action lines stay two (their letter is 'A' or 'B'); copies of funding sources have
+no chapter (the chapter pattern allows 3.1.1-3.2.9 only, and it is optional).
 
-* step numbers must match `^2\\.[12]\\.[1-9]$` (models.Step.number): at most 9 local and
-  9 regional steps, 18 in all (the real data has 14);
-* action numbers have `le=99` (models.Action.number), and the loader wants them 1..count:
-  at most 99 actions (the real data has 14);
-* borging numbers and tranche numbers have `le=20`.
-
-The limits are read from the installed models (by validating candidate values), so the
-generator follows a relaxed model by itself. By default the generator stays inside them:
-as many steps and actions as allowed, the checklist items spread over those steps, and the
-missing pages made up with more copies of the docs pages, so the project still has N times
-the pages. With --relaxed it ignores the limits and writes exactly N times the steps
-(2.1.1 ... 2.1.<7N>, 2.2.1 ... 2.2.<7N>) and actions (1 ... 14N), with N-1 copies of the docs;
-that only validates once the models allow those numbers.
+The number limits are read from the installed models (by validating candidate values):
+models.Step.number (a pattern), models.Action.number, models.BorgingItem.number and
+models.Tranche.number (`le=`). The models used to allow 9 steps per level and 99 actions; with
+such a limit the generator writes as many as allowed, spreads the checklist items over those
+steps, makes up the missing pages with more copies of the docs pages (so the project still
+has N times the pages) and prints which constraint capped what. --relaxed ignores the limits
+(the data then only validates under models that allow the numbers).
 
 With --project, OUT is a project: mkdocs.yml, docs/, overrides/, macros/ and CONTRIBUTING.md
 are copied from the source project, the synthetic data goes to OUT/data, copies of the docs
@@ -106,6 +103,16 @@ def _accepts(model: Any, name: str, value: Any) -> bool:
         return False
 
 
+def _rule(model: Any, name: str) -> str:
+    """'models.Action.number le=999': the constraint that limits a field, as the model states it."""
+    found = []
+    for meta in model.model_fields[name].metadata:
+        for attr in ("pattern", "le", "lt"):
+            if getattr(meta, attr, None) is not None:
+                found.append(f"{attr}={getattr(meta, attr)}")
+    return f"models.{model.__name__}.{name} {' '.join(found) or '(constraint)'}"
+
+
 def _largest(accepts, wanted: int) -> int:
     """The largest n <= wanted that the model accepts (accepted values form a range from 1)."""
     if accepts(wanted):
@@ -141,10 +148,10 @@ class Limits:
             tranches=_largest(lambda n: _accepts(m.Tranche, "number", n), tranches),
         )
         wanted = {
-            "steps_per_level": (steps_per_level, "models.Step.number pattern ^2\\.[12]\\.[1-9]$ (2.1.10 is refused)"),
-            "actions": (actions, "models.Action.number le=99"),
-            "borging": (borging, "models.BorgingItem.number le=20"),
-            "tranches": (tranches, "models.Tranche.number le=20"),
+            "steps_per_level": (steps_per_level, _rule(m.Step, "number")),
+            "actions": (actions, _rule(m.Action, "number")),
+            "borging": (borging, _rule(m.BorgingItem, "number")),
+            "tranches": (tranches, _rule(m.Tranche, "number")),
         }
         for name, (want, rule) in wanted.items():
             got = getattr(limits, name)
@@ -609,7 +616,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="data directory to write (a project with --project)")
     parser.add_argument("--project", action="store_true", help="write a whole project (data, docs copies, nav)")
     parser.add_argument("--relaxed", action="store_true",
-                        help="N x steps and actions even beyond the models' number limits")  # fmt: skip
+                        help="N x steps and actions even where the models' number limits refuse them")  # fmt: skip
     parser.add_argument("--source", type=Path, default=ROOT, help="project with the real data (default: this one)")
     parser.add_argument("--no-validate", action="store_true")
     args = parser.parse_args(argv)
