@@ -202,3 +202,11 @@ def test_components_are_delivered_as_one_stylesheet_and_one_deferred_script(site
         assert f"/* assets/css/{component.name} */" in css
     for component in (ROOT / "overrides" / "assets" / "javascripts").glob("ks-*.js"):
         assert f"// assets/javascripts/{component.name}" in js
+
+
+def test_roadmap_and_progress_code_stay_within_12_kb_gzip():
+    import gzip
+
+    parts = ["javascripts/ks-roadmap.js", "javascripts/ks-progress.js", "css/ks-roadmap.css", "css/ks-progress.css"]
+    code = b"".join((ROOT / "overrides" / "assets" / p).read_bytes() for p in parts)
+    assert len(gzip.compress(code, compresslevel=9)) <= 12 * 1024
