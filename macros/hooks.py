@@ -42,6 +42,7 @@ def site_for(config: MkDocsConfig) -> Site:
 
 
 _bundled: dict[str, list[str]] = {}
+_glossary: list = []  # this build's glossary, kept from on_config: per page, no data files are re-checked
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
@@ -53,7 +54,9 @@ def offline() -> bool:
 @event_priority(100)  # before the macros plugin, so data errors are reported first
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the data first, add generated pages to the nav, and bundle the components."""
-    config.nav = nav_with_generated(config.nav or [], site_for(config))
+    site = site_for(config)
+    config.nav = nav_with_generated(config.nav or [], site)
+    _glossary[:] = site.glossary
     _bundled["css"] = components(config.extra_css, "assets/css/ks-")
     _bundled["js"] = components(config.extra_javascript, "assets/javascripts/ks-")
     config.extra_css = [e for e in config.extra_css if e not in _bundled["css"]] + [CSS_BUNDLE]
@@ -125,7 +128,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Add glossary tooltips to the page's HTML."""
-    return add_abbreviations(html, site_for(config).glossary)
+    return add_abbreviations(html, _glossary)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
