@@ -16,24 +16,45 @@ _TAG = re.compile(r"(<[^>]+>)")
 _NAME = re.compile(r"^</?([a-zA-Z0-9]+)")
 
 
+#: Where an abbreviation may start: a word not glued to a letter, '&' or '-' before it.
+_START = re.compile(r"(?<![\w&-])\w+")
+_END = re.compile(r"[\w-]")
+
+
 @functools.cache
-def _matcher(terms: tuple[GlossaryTerm, ...]) -> tuple[dict[str, str], re.Pattern[str] | None]:
-    """Titles by abbreviation and one pattern for all of them, made once per glossary."""
-    titles = {str(escape(t.abbr)): str(escape(t.term)) for t in terms}
-    if not titles:
-        return titles, None
-    words = "|".join(re.escape(a) for a in sorted(titles, key=len, reverse=True))
-    return titles, re.compile(rf"(?<![\w&-])({words})(?![\w-])")
+def _matcher(terms: tuple[GlossaryTerm, ...]) -> dict[str, list[tuple[str, str]]]:
+    """(abbreviation, title) pairs by the abbreviation's first word, longest first, made once per glossary.
+
+    A lookup per word keeps the cost per page independent of the glossary's size."""
+    by_word: dict[str, list[tuple[str, str]]] = {}
+    for t in sorted(terms, key=lambda t: len(t.abbr), reverse=True):
+        abbr = str(escape(t.abbr))
+        first = _START.match(abbr)
+        if first:
+            by_word.setdefault(first.group(), []).append((abbr, str(escape(t.term))))
+    return by_word
+
+
+def _wrap(text: str, by_word: dict[str, list[tuple[str, str]]]) -> str:
+    out, done = [], 0
+    for word in _START.finditer(text):
+        start = word.start()
+        if start < done:
+            continue
+        for abbr, title in by_word.get(word.group(), ()):
+            end = start + len(abbr)
+            if text.startswith(abbr, start) and not _END.match(text, end):
+                out += [text[done:start], f'<abbr title="{title}">{abbr}</abbr>']
+                done = end
+                break
+    return "".join(out) + text[done:] if out else text
 
 
 def add_abbreviations(html: str, terms: Iterable[GlossaryTerm]) -> str:
     """Wrap each whole-word abbreviation in text nodes in <abbr title="full term">."""
-    titles, pattern = _matcher(tuple(terms))
-    if pattern is None:
+    by_word = _matcher(tuple(terms))
+    if not by_word:
         return html
-
-    def wrap(match: re.Match[str]) -> str:
-        return f'<abbr title="{titles[match.group(1)]}">{match.group(1)}</abbr>'
 
     out, skipping = [], 0
     for part in _TAG.split(html):
@@ -43,5 +64,5 @@ def add_abbreviations(html: str, terms: Iterable[GlossaryTerm]) -> str:
                 skipping += -1 if part.startswith("</") else 1
             out.append(part)
         else:
-            out.append(part if skipping else pattern.sub(wrap, part))
+            out.append(part if skipping else _wrap(part, by_word))
     return "".join(out)

@@ -62,10 +62,15 @@ class Vocabulary:
 
     def __init__(self, site: Site):
         self.abbreviations = {t.abbr: words(t.term) for t in site.glossary}
-        self.full_terms = re.compile("|".join(re.escape(t.term.lower()) for t in site.glossary) or "(?!)")
-        self.abbreviation_of = {t.term.lower(): t.abbr for t in site.glossary}
+        # Full terms by their first word: finding them costs one lookup per word of a text,
+        # however long the glossary (one regex of all terms made the build grow quadratically).
+        self.terms_from: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for t in site.glossary:
+            sequence = tuple(w.lower() for w in words(t.term))
+            if sequence:
+                self.terms_from.setdefault(sequence[0], []).append((sequence, t.abbr))
         self.lower_abbreviations = {t.abbr.lower(): words(t.term) for t in site.glossary if not t.abbr.isupper()}
-        self.parts = sorted(site.search.compound_parts, key=len, reverse=True)
+        self.parts = {part: i for i, part in enumerate(site.search.compound_parts)}
         self.groups: dict[str, list[str]] = {}
         for group in site.search.synonyms:
             for word in group.terms:
@@ -73,13 +78,21 @@ class Vocabulary:
         self._parts_of: dict[str, tuple[str, ...]] = {}
 
     def split(self, word: str) -> tuple[str, ...]:
-        """A compound word's known parts: kraamzorg -> (zorg, kraam). Each word is split once."""
+        """A compound word's known parts, longest first: kraamzorg -> (zorg, kraam).
+
+        A part is a head or tail of the word at least three letters shorter than it; each head
+        and tail is looked up, so the cost does not grow with the number of parts."""
         if word not in self._parts_of:
+            found: dict[str, str] = {}  # part -> rest of the word
+            for cut in range(1, len(word) - 2):
+                head, tail = word[:cut], word[len(word) - cut :]
+                if tail in self.parts:
+                    found[tail] = word[: len(word) - cut]
+                if head in self.parts:  # a head wins over a tail of the same text
+                    found[head] = word[cut:]
             out: list[str] = []
-            for part in self.parts:
-                if len(word) > len(part) + 2 and (word.startswith(part) or word.endswith(part)):
-                    rest = word[len(part) :] if word.startswith(part) else word[: -len(part)]
-                    out += [part] + ([rest] if len(rest) >= 4 else [])
+            for part in sorted(found, key=lambda p: (-len(p), self.parts[p])):
+                out += [part] + ([found[part]] if len(found[part]) >= 4 else [])
             self._parts_of[word] = tuple(out)
         return self._parts_of[word]
 
@@ -92,7 +105,9 @@ def terms_for(text: str, site: Site, vocabulary: Vocabulary | None = None) -> st
     extra: list[str] = []
     for word in dict.fromkeys(found):
         extra += v.abbreviations.get(word, ()) or v.lower_abbreviations.get(word.lower(), ())
-    extra += [v.abbreviation_of[m] for m in dict.fromkeys(v.full_terms.findall(text.lower()))]
+    sequence = [w.lower().rstrip("'-&") for w in found]  # 'kansrijke start' ends on a quote
+    for i, word in enumerate(sequence):
+        extra += [abbr for term, abbr in v.terms_from.get(word, ()) if tuple(sequence[i : i + len(term)]) == term]
     for word in sorted(set(re.findall(r"[a-zà-ÿ]+", text.lower()))):  # sorted: same output every build
         extra += v.split(word)
     for word in sorted(lower & v.groups.keys()):

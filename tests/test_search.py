@@ -31,6 +31,8 @@ def test_terms_link_abbreviations_compounds_and_synonyms():
     assert "financiering" in terms  # synonym group
     assert "jgz" in terms_for("Jeugdgezondheidszorg helpt ouders.", SITE).split()  # full term -> abbreviation
     assert "jgz" not in terms_for("De JGZ helpt.", SITE).split()  # no word twice
+    assert "ks" in terms_for("Onderzoek 'big data en kansrijke start'.", SITE).split()  # term before a quote
+    assert "geboorte" in terms_for("De geboortezorg helpt.", SITE).split()  # the part left of a known part
 
 
 def test_enriched_index_has_entries_for_items_and_terms():

@@ -1,0 +1,42 @@
+"""Glossary tooltips: whole abbreviations in text get an <abbr>, nothing else changes."""
+
+from __future__ import annotations
+
+from macros.abbreviations import add_abbreviations
+from macros.models import GlossaryTerm
+
+
+def term(abbr: str, full: str) -> GlossaryTerm:
+    return GlossaryTerm(id=abbr.lower().replace(" ", "-").replace("&", "-"), abbr=abbr, term=full, explanation="Uitleg.")
+
+
+TERMS = [
+    term("GGD", "Gemeentelijke Gezondheidsdienst"),
+    term("GGDrU", "GGD regio Utrecht"),
+    term("M&E", "Monitoring en evaluatie"),
+    term("Erasmus MC", "Erasmus Medisch Centrum"),
+    term("R4U", "R4U-vragenlijst"),
+]
+
+
+def test_whole_abbreviations_get_their_full_term():
+    html = add_abbreviations("<p>De GGD en de GGDrU, M&amp;E met Erasmus MC.</p>", TERMS)
+    assert html == (
+        '<p>De <abbr title="Gemeentelijke Gezondheidsdienst">GGD</abbr> en de '
+        '<abbr title="GGD regio Utrecht">GGDrU</abbr>, <abbr title="Monitoring en evaluatie">M&amp;E</abbr> met '
+        '<abbr title="Erasmus Medisch Centrum">Erasmus MC</abbr>.</p>'
+    )
+
+
+def test_parts_of_words_attributes_and_code_stay_as_they_are():
+    unchanged = [
+        '<p>De GGDs, R4U-vragenlijst, JGZ-GGD en ErasmusMC.</p>',
+        '<a href="/GGD/" title="GGD">link</a>',
+        "<code>GGD</code><pre>R4U</pre><abbr title='x'>GGD</abbr>",
+    ]
+    for html in unchanged:
+        assert add_abbreviations(html, TERMS) == html
+
+
+def test_no_glossary_leaves_the_page_alone():
+    assert add_abbreviations("<p>GGD</p>", []) == "<p>GGD</p>"
