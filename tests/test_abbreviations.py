@@ -7,7 +7,8 @@ from macros.models import GlossaryTerm
 
 
 def term(abbr: str, full: str) -> GlossaryTerm:
-    return GlossaryTerm(id=abbr.lower().replace(" ", "-").replace("&", "-"), abbr=abbr, term=full, explanation="Uitleg.")
+    slug = abbr.lower().replace(" ", "-").replace("&", "-")
+    return GlossaryTerm(id=slug, abbr=abbr, term=full, explanation="Uitleg.")
 
 
 TERMS = [
@@ -30,7 +31,7 @@ def test_whole_abbreviations_get_their_full_term():
 
 def test_parts_of_words_attributes_and_code_stay_as_they_are():
     unchanged = [
-        '<p>De GGDs, R4U-vragenlijst, JGZ-GGD en ErasmusMC.</p>',
+        "<p>De GGDs, R4U-vragenlijst, JGZ-GGD en ErasmusMC.</p>",
         '<a href="/GGD/" title="GGD">link</a>',
         "<code>GGD</code><pre>R4U</pre><abbr title='x'>GGD</abbr>",
     ]
