@@ -6,6 +6,7 @@ through the same macro rendering as hand-written pages and holds no editor text 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,6 +71,22 @@ def title_html(text: str) -> str:
     return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
 
 
+#: Most siblings a nav section shows. Material writes every sibling on the active path into each
+#: page, so a flat section of n pages costs n links on each of them: n² in all as the data grows.
+NAV_GROUP = 20
+
+NavEntry = tuple[str, str, Any]  # (first number, last number, nav item)
+
+
+def grouped(entries: list[NavEntry], name: str) -> list[Any]:
+    """Nav items of a section, in nested groups ('Stappen 2.1.1–2.1.20') once there are more
+    than NAV_GROUP: with the real data nothing changes, with ten times as much the nav stays usable."""
+    while len(entries) > NAV_GROUP:
+        chunks = [entries[i : i + NAV_GROUP] for i in range(0, len(entries), NAV_GROUP)]
+        entries = [(c[0][0], c[-1][1], {f"{name} {c[0][0]}–{c[-1][1]}": [e[2] for e in c]}) for c in chunks]
+    return [e[2] for e in entries]
+
+
 def nav_with_generated(nav: list[Any], site: Site) -> list[Any]:
     """The configured nav with the generated pages added after their section's index page.
 
@@ -78,20 +95,19 @@ def nav_with_generated(nav: list[Any], site: Site) -> list[Any]:
     """
     pages = {p.src_uri: p for p in generated_pages(site)}
 
-    def entry(src_uri: str) -> dict[str, str]:
-        return {title_html(pages[src_uri].nav_title): src_uri}
+    def section(records: list[Any], url: Callable[[str], str], name: str) -> list[Any]:
+        entries: list[NavEntry] = []
+        for record in records:
+            src_uri = url(record.id).rstrip("/") + ".md"
+            entries.append((str(record.number), str(record.number), {title_html(pages[src_uri].nav_title): src_uri}))
+        return grouped(entries, name)
 
     children = {
         "stappen/index.md": [
-            {label: [entry(step_url(s.id).rstrip("/") + ".md") for s in site.steps_at(level)]}
-            for level, label in LEVELS.items()
+            {label: section(site.steps_at(level), step_url, "Stappen")} for level, label in LEVELS.items()
         ],
         "acties/index.md": [
-            {
-                f"Actielijn {line.letter}": [
-                    entry(action_url(a.id).rstrip("/") + ".md") for a in site.actions_in(line.id)
-                ]
-            }
+            {f"Actielijn {line.letter}": section(site.actions_in(line.id), action_url, "Acties")}
             for line in site.action_lines
         ],
     }
