@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import zxingcpp
+from PIL import Image
 from pypdf import PdfReader
 
 from macros.loader import load_site
@@ -95,6 +98,13 @@ def test_skip_switch_leaves_out_pdfs(tmp_path: Path, monkeypatch, caplog):
 
 
 @pytest.mark.browser
+def test_qr_code_on_the_sheet_scans_to_the_step_page(browser_page, base_url):
+    browser_page.goto(base_url + checklist_url(FIRST.id))
+    shot = browser_page.locator(".ks-sheet-footer svg.ks-qr").screenshot()
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)))
+    assert [code.text for code in found] == [f"https://kansrijke-start.github.io/handreiking/{step_url(FIRST.id)}"]
+
+
 def test_printing_shows_no_navigation_and_ticked_items(browser_page, base_url):
     browser_page.goto(base_url + checklist_url(FIRST.id))
     first, second = (browser_page.get_by_label(item.text) for item in FIRST.checklist[:2])
