@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from .models import FILES
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
 
 
+@functools.cache  # the models do not change during a build or a `serve` session
 def schemas() -> dict[str, str]:
     """File name -> schema text, for every data file."""
     out = {}
