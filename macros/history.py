@@ -82,8 +82,26 @@ def _git(root: Path, *args: str) -> str | None:
         return None
 
 
-def _steps_at(root: Path, commit: str) -> dict[str, dict]:
-    text = _git(root, "show", f"{commit}:data/steps.yaml")
+def _files_at(root: Path, names: list[str]) -> dict[str, str]:
+    """Contents of `<commit>:<path>` names, from one `git cat-file` (one process, not one per name)."""
+    try:
+        out = subprocess.run(["git", "cat-file", "--batch"], cwd=root, capture_output=True, check=True,
+                             input="".join(f"{n}\n" for n in names).encode()).stdout  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    found, at = {}, 0
+    for name in names:
+        end = out.index(b"\n", at)
+        header = out[at:end].split()
+        at = end + 1
+        if len(header) == 3:  # '<object> blob <size>', then the content and a newline
+            size = int(header[2])
+            found[name] = out[at : at + size].decode("utf-8", "replace")
+            at += size + 1
+    return found
+
+
+def _steps(text: str | None) -> dict[str, dict]:
     try:
         steps = (yaml.load(text or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}).get("steps") or []
         return {s["id"]: s for s in steps if isinstance(s, dict) and "id" in s}
@@ -91,9 +109,9 @@ def _steps_at(root: Path, commit: str) -> dict[str, dict]:
         return {}
 
 
-def step_changes(root: Path, commit: str) -> list[str]:
-    """Per step: added, removed, checklist changed, or text changed, between a commit and its parent."""
-    before, after = _steps_at(root, f"{commit}^"), _steps_at(root, commit)
+def step_changes(before_text: str | None, after_text: str | None) -> list[str]:
+    """Per step: added, removed, checklist changed, or text changed, between two versions of data/steps.yaml."""
+    before, after = _steps(before_text), _steps(after_text)
 
     def name(step: dict) -> str:
         return f"Stap {step.get('number', '?')} {step.get('title', step.get('id'))}"
@@ -124,17 +142,20 @@ def _page_title(root: Path, path: str) -> str:
 def changes(root: Path, limit: int = 60) -> list[Change]:
     """What changed on the site per day, newest first, from the history of data/ and docs/."""
     out = _git(root, "log", f"-{limit}", "--format=%x00%H%x1f%cs%x1f%P", "--name-only", "--", "docs", "data")
+    commits = [block.strip().splitlines() for block in (out or "").split("\x00")[1:]]
+    steps = "data/steps.yaml"
+    touched = [header.split("\x1f")[0] for header, *files in commits if steps in files]
+    versions = _files_at(root, [f"{commit}{rev}:{steps}" for commit in touched for rev in ("^", "")])
     days: dict[str, list[str]] = {}
-    for block in (out or "").split("\x00")[1:]:
-        header, *files = block.strip().splitlines()
+    for header, *files in commits:
         commit, date, parents = header.split("\x1f")
         parts = days.setdefault(date, [])
         if not parents:
             parts.append("Eerste versie van de site")
             continue
         for file in files:
-            if file == "data/steps.yaml":
-                parts += step_changes(root, commit)
+            if file == steps:
+                parts += step_changes(versions.get(f"{commit}^:{steps}"), versions.get(f"{commit}:{steps}"))
             elif file.startswith("data/") and file.endswith(".yaml") and Path(file).stem in DATA_LABELS:
                 parts.append(f"Gegevens: {DATA_LABELS[Path(file).stem]}")
             elif file.startswith("docs/") and file.endswith(".md"):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .models import Source
@@ -155,6 +155,9 @@ def environment() -> Environment:
         # `{#id}` is Markdown's heading id syntax in these templates, not a comment.
         comment_start_string="{##",
         comment_end_string="##}",
+        # Compiled templates kept between builds (in the temp folder, keyed by each template's
+        # source): compiling them took 0.1 s of every build.
+        bytecode_cache=FileSystemBytecodeCache(),
     )
     env.filters.update(md=md, euro=euro, milestone_date=milestone_date)
     env.globals.update(counterpart=counterpart, progress_data=progress_data)
