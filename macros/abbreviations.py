@@ -36,6 +36,8 @@ def _matcher(terms: tuple[GlossaryTerm, ...]) -> dict[str, list[tuple[str, str]]
 
 
 def _wrap(text: str, by_word: dict[str, list[tuple[str, str]]]) -> str:
+    if by_word.keys().isdisjoint(_START.findall(text)):  # most text holds no abbreviation at all
+        return text
     out, done = [], 0
     for word in _START.finditer(text):
         start = word.start()
