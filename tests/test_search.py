@@ -99,3 +99,19 @@ def test_results_show_a_short_snippet_and_keep_the_rest_searchable():
     assert len(shown) <= SNIPPET + 2 and shown.endswith(" …") and "<" not in shown
     assert (shown.removesuffix(" …") + " " + rest).split() == ["woord"] * 100
     assert split_text("Kort.") == ("Kort.", "")
+
+
+def test_results_opened_from_a_link_on_a_phone_do_not_jump(browser, base_url):
+    """Material widens a phone's page with its search animation until it locks the page for
+    search; results drawn before that lock jumped (Lighthouse: layout shift 0.37)."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + "?q=coalitie")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.evaluate("document.body.removeAttribute('data-md-scrolllock')")  # the moment before the lock
+    widths = page.evaluate(
+        "() => [innerWidth, document.documentElement.scrollWidth,"
+        " document.querySelector('.md-search-result__item').getBoundingClientRect().width]"
+    )
+    context.close()
+    assert widths == [412, 412, 412]
