@@ -22,7 +22,7 @@ _state: dict[str, Any] = {}
 
 
 def define_env(env: Any) -> None:
-    from .hooks import edition_for, site_for  # MkDocs-only import; the rest of the package runs without it
+    from .hooks import edition_for, preview, site_for  # MkDocs-only import; the rest of the package runs without it
 
     site = site_for(env.conf)
     edition = edition_for(env.conf)
@@ -32,6 +32,7 @@ def define_env(env: Any) -> None:
     root = Path(env.conf.config_file_path).parent
     repo = (env.conf.repo_url or "").rstrip("/")
     edit_root = f"{repo}/edit/main/" if repo else None  # data/ sits beside docs/ in the repository
+    env.variables["preview"] = preview()  # `mkdocs serve`: pages can say what a preview leaves out
     _state.update(site=site, dates=history.last_changed(root), rendered=[], edit_root=edit_root)
     # Build-wide facts, given to the render functions that ask for them by parameter name.
     facts = {"edition": edition, "changes": tuple(history.changes(root))}

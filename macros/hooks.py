@@ -46,6 +46,19 @@ _glossary: list = []  # this build's glossary, kept from on_config: per page, no
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
+def preview() -> bool:
+    """A quick preview (`mkdocs serve`, or KS_PREVIEW=1): no checklist PDFs and no code reference.
+
+    Together they took more than half of every rebuild; `make build` and CI make both."""
+    return os.environ.get("KS_PREVIEW") == "1"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """`mkdocs serve` previews: every rebuild after an edit should show within two seconds."""
+    if command == "serve":
+        os.environ["KS_PREVIEW"] = "1"  # the environment outlives this module, which MkDocs reloads per rebuild
+
+
 def offline() -> bool:
     """Building the offline edition (KS_OFFLINE=true), opened from file:// without a server."""
     return os.environ.get("KS_OFFLINE", "").lower() == "true"
@@ -56,6 +69,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the data first, add generated pages to the nav, and bundle the components."""
     site = site_for(config)
     config.nav = nav_with_generated(config.nav or [], site)
+    if preview() and "mkdocstrings" in config.plugins:  # before its on_config: it then renders nothing
+        config.plugins["mkdocstrings"].config.enabled = False
     _glossary[:] = site.glossary
     _bundled["css"] = components(config.extra_css, "assets/css/ks-")
     _bundled["js"] = components(config.extra_javascript, "assets/javascripts/ks-")
@@ -120,8 +135,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     write_open_data(site, Path(config.site_dir))
     if offline():  # a file bundle has no server to show a 404 page, and its links assume one
         (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
-    if os.environ.get("KS_SKIP_PDF") == "1":
-        log.info("KS_SKIP_PDF=1: checklist-PDF's zijn niet gemaakt")
+    if os.environ.get("KS_SKIP_PDF") == "1" or preview():
+        log.info("Voorvertoning of KS_SKIP_PDF=1: checklist-PDF's zijn niet gemaakt")
         return
     write_pdfs(site, Path(config.site_dir), edition_for(config))
 

@@ -1,0 +1,74 @@
+"""`mkdocs serve` (make serve) is a quick preview: it rebuilds after a YAML edit and leaves out
+the checklist PDFs and the code reference, which `make build` makes."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from .conftest import ROOT, copy_project
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - the local preview server
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except OSError:
+        return 0, ""
+
+
+def wait_for(check, what: str, timeout: float = 120) -> None:
+    start = time.monotonic()
+    while not check():
+        if time.monotonic() - start > timeout:
+            pytest.fail(f"{what}: not within {timeout} s")
+        time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("preview"), ROOT / "data")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KS_")} | {"NO_MKDOCS_2_WARNING": "1"}
+    log = project / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)  # fmt: skip
+    base = f"http://127.0.0.1:{port}/handreiking/"
+    try:
+        wait_for(lambda: get(base)[0] == 200 or server.poll() is not None, "preview started")
+        assert server.poll() is None, log.read_text()
+        yield project, base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_preview_leaves_out_pdfs_and_code_reference(preview):
+    _, base = preview
+    status, html = get(base + "ontwikkelaars/api/")
+    assert status == 200 and "Niet in de voorvertoning" in html and "doc-heading" not in html
+    assert get(base + "pdf/alle-checklists.pdf")[0] == 404
+    assert "ks-checklist-table" in get(base + "stappen/lokale-coalitie-vormen/checklist/")[1]  # the web one is there
+
+
+def test_preview_shows_a_yaml_edit(preview):
+    project, base = preview
+    steps = project / "data" / "steps.yaml"
+    text = steps.read_text(encoding="utf-8")
+    marker = "Voorvertoningstest"
+    first_item = text.index("      - id:", text.index("checklist:"))
+    at = text.index("text: ", first_item) + len("text: ")
+    steps.write_text(text[:at] + marker + " " + text[at:], encoding="utf-8")
+    wait_for(lambda: marker in get(base + "stappen/lokale-coalitie-vormen/")[1], "edit shown")
