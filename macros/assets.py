@@ -1,5 +1,5 @@
 """The component stylesheets and scripts (one file each in overrides/assets/, ks- prefix) are
-delivered as one stylesheet and one deferred script: fewer requests before the first paint."""
+delivered as one stylesheet and one async script: fewer requests before the first paint."""
 
 from __future__ import annotations
 

@@ -77,7 +77,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_css = [e for e in config.extra_css if e not in _bundled["css"]] + [CSS_BUNDLE]
     config.extra_javascript = [e for e in config.extra_javascript if str(e) not in _bundled["js"]]
     config.extra_javascript.append(ExtraScriptValue(JS_BUNDLE))
-    config.extra_javascript[-1].defer = True
+    # async, not defer: a deferred script holds up DOMContentLoaded and with it Material's own start.
+    config.extra_javascript[-1].async_ = True
     if offline():  # our copy of the search worker shim, so Material does not add its CDN address
         config.extra["polyfills"] = [SHIM]
     return config

@@ -190,12 +190,12 @@ def test_data_pages_offer_to_edit_their_yaml(page):
         assert all(href.endswith(f"/edit/main/{file}") for file, href in links.items())
 
 
-def test_components_are_delivered_as_one_stylesheet_and_one_deferred_script(site_dir: Path, page):
+def test_components_are_delivered_as_one_stylesheet_and_one_async_script(site_dir: Path, page):
     html = page("routekaart/")
     styles = [link["href"] for link in html.select('link[rel="stylesheet"]')]
     assert [s for s in styles if "/css/" in s] == ["../assets/css/ks.css"]
     scripts = [s for s in html.select("script[src]") if "ks" in s["src"]]
-    assert [(s["src"], s.has_attr("defer")) for s in scripts] == [("../assets/javascripts/ks.js", True)]
+    assert [(s["src"], s.has_attr("async")) for s in scripts] == [("../assets/javascripts/ks.js", True)]
     css = (site_dir / "assets" / "css" / "ks.css").read_text(encoding="utf-8")
     js = (site_dir / "assets" / "javascripts" / "ks.js").read_text(encoding="utf-8")
     for component in (ROOT / "overrides" / "assets" / "css").glob("ks-*.css"):

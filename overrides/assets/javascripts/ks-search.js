@@ -42,6 +42,8 @@
     new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true });
   }
 
+  // Loaded async: it may run before Material's bundle (no document$ yet) or after the page loaded.
   if (window.document$) window.document$.subscribe(init);
-  else document.addEventListener("DOMContentLoaded", init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })();
