@@ -9,9 +9,9 @@ macros ran, one footer is added with every source the page cites (its front matt
 from __future__ import annotations
 
 import difflib
-import functools
 import inspect
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -33,17 +33,25 @@ def define_env(env: Any) -> None:
     repo = (env.conf.repo_url or "").rstrip("/")
     edit_root = f"{repo}/edit/main/" if repo else None  # data/ sits beside docs/ in the repository
     env.variables["preview"] = preview()  # `mkdocs serve`: pages can say what a preview leaves out
-    _state.update(site=site, dates=history.last_changed(root), rendered=[], edit_root=edit_root)
+    # git answers in the background while pages render: the dates are needed from the first
+    # page on, the change log only on its own page.
+    dates = _git.submit(history.last_changed, root)
+    changes = _git.submit(lambda: tuple(history.changes(root)))
+    _state.update(site=site, dates=dates, rendered=[], edit_root=edit_root)
     # Build-wide facts, given to the render functions that ask for them by parameter name.
-    facts = {"edition": edition, "changes": tuple(history.changes(root))}
+    facts = {"edition": edition, "changes": changes}
     for function in render.MACROS:
         extra = {k: v for k, v in facts.items() if k in inspect.signature(function).parameters}
-        env.macro(_bind(functools.partial(function, **extra), site, env), function.__name__)
+        env.macro(_bind(function, extra, site, env), function.__name__)
 
 
-def _bind(function: Callable[..., render.Rendered], site: Site, env: Any) -> Callable[..., str]:
+_git = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ks-git")
+
+
+def _bind(function: Callable[..., render.Rendered], facts: dict, site: Site, env: Any) -> Callable[..., str]:
     def macro(*args: Any, **kwargs: Any) -> str:
-        result = function(site, *args, page_url=env.page.url if env.page else "", **kwargs)
+        known = {k: v.result() if isinstance(v, Future) else v for k, v in facts.items()}
+        result = function(site, *args, page_url=env.page.url if env.page else "", **known, **kwargs)
         _state["rendered"].append(result)
         return result
 
@@ -60,7 +68,7 @@ def on_post_page_macros(env: Any) -> None:
     rendered: list[render.Rendered] = _state["rendered"]
     sources = page_sources(site, page.meta.get("sources") or [], rendered, page.file.src_uri)
     data_files = list(dict.fromkeys(f for r in rendered for f in r.files))
-    updated = history.page_date(_state["dates"], [f"docs/{page.file.src_uri}", *data_files])
+    updated = history.page_date(_state["dates"].result(), [f"docs/{page.file.src_uri}", *data_files])
     edit_root = _state["edit_root"]
     edit_links = [(f, edit_root + f) for f in data_files] if edit_root else []
     env.markdown += "\n\n" + render.page_footer(site, sources, updated, edit_links, page_url=page.url)
