@@ -17,6 +17,8 @@ import sys
 import threading
 from pathlib import Path
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = {
@@ -27,9 +29,7 @@ PAGES = {
     "Zoekresultaten": "?q=coalitie",
 }
 GOALS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
-CHROME_FLAGS = (
-    "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
-)
+CHROME_FLAGS = " ".join(CHROMIUM_ARGS)
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -64,7 +64,7 @@ def audit(url: str) -> dict[str, int]:
     result = subprocess.run(
         [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet", f"--chrome-flags={CHROME_FLAGS}",
          "--only-categories=performance,accessibility,best-practices,seo"],
-        capture_output=True, text=True, check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+        capture_output=True, text=True, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM},
     )  # fmt: skip
     report = json.loads(result.stdout)
     failed = [a["id"] for a in report["audits"].values() if a.get("score") is not None and a["score"] < 1

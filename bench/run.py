@@ -41,19 +41,11 @@ from pathlib import Path
 from typing import Any
 
 from bench import synthetic
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results.json"
 TIME = Path("/usr/bin/time")
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SECTIONS = ("real", "macros", "serve", "weight", "search", "scale")
 
 CAPTURE_HOOK = '''"""Benchmark only: writes every page's Markdown as the macros plugin left it, and the final nav."""
