@@ -42,6 +42,7 @@ def site_for(config: MkDocsConfig) -> Site:
 
 
 _bundled: dict[str, list[str]] = {}
+_generated: dict[str, GeneratedPage] = {}  # this build's pages made from data, from on_config
 _glossary: list = []  # this build's glossary, kept from on_config: per page, no data files are re-checked
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
@@ -68,6 +69,8 @@ def offline() -> bool:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the data first, add generated pages to the nav, and bundle the components."""
     site = site_for(config)
+    _generated.clear()
+    _generated.update((page.src_uri, page) for page in generated_pages(site))
     config.nav = nav_with_generated(config.nav or [], site)
     if preview() and "mkdocstrings" in config.plugins:  # before its on_config: it then renders nothing
         config.plugins["mkdocstrings"].config.enabled = False
@@ -84,14 +87,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-_generated: dict[str, GeneratedPage] = {}
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages (step, checklist, action) to the site's files."""
-    _generated.clear()
-    for page in generated_pages(site_for(config)):
-        _generated[page.src_uri] = page
+    """Add the generated pages (step, checklist, action), made in on_config, to the site's files."""
+    for page in _generated.values():
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     return files
 
