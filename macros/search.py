@@ -34,12 +34,15 @@ ITEM_BOOST, TERM_BOOST = 1, 4
 
 
 def extra_entries(site: Site) -> list[dict]:
-    """An entry per checklist item (opens on the item) and per glossary term."""
+    """An entry per checklist item (opens on the item) and per glossary term.
+
+    An item's entry has only its own words: Material shows it under its step's page already,
+    and with the step's title as text every item of a step matched that title's words."""
     entries = [
         {
             "location": render.url_style.page(f"{step_url(step.id)}#{item.id}"),
             "title": f"Checklist {step.number}: {item.text}",
-            "text": f"Stap {step.number} {step.title}",
+            "text": "",
             "boost": ITEM_BOOST,
         }  # fmt: skip
         for step in site.steps

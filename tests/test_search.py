@@ -65,6 +65,20 @@ def test_every_query_finds_its_page_in_the_top_three(browser_page, base_url, req
 
 
 @pytest.mark.browser
+def test_results_match_on_their_own_words(browser_page, base_url):
+    """A search lists no page's sources list (the Bronnen page has them all), and no checklist
+    item that only belongs to a step with the word in its title."""
+    from macros.render import step_url
+
+    items = {f"{base_url}{step_url(s.id)}#{i.id}": i.text for s in SITE.steps for i in s.checklist}
+    browser_page.goto(base_url)
+    links = [link for group in search(browser_page, "coalitie") for link in group]
+    assert len(links) > 10
+    assert [link for link in links if link.endswith("#bronnen")] == []
+    assert [items[link] for link in links if link in items and "coalitie" not in items[link].lower()] == []
+
+
+@pytest.mark.browser
 def test_no_results_points_to_glossary_roadmap_and_overviews(browser_page, base_url):
     browser_page.goto(base_url + "stappen/")
     search(browser_page, "xqzwvbnm")
