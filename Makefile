@@ -70,15 +70,15 @@ browser-deps:
 	@[ -f node_modules/axe-core/axe.min.js ] && [ -f node_modules/.bin/lighthouse ] || npm ci --no-audit --no-fund
 
 lint: $(VENV)/.test
-	$(BIN)/ruff check macros tests
-	$(BIN)/ruff format --check macros tests
+	$(BIN)/ruff check macros tests bench
+	$(BIN)/ruff format --check macros tests bench
 
 test: $(VENV)/.test browser-deps
 	$(BIN)/python -m macros.validate
 	$(BIN)/python -m macros.schema --check
 	$(BIN)/python -m macros.contributing --check
-	$(BIN)/ruff check macros tests
-	$(BIN)/ruff format --check macros tests
+	$(BIN)/ruff check macros tests bench
+	$(BIN)/ruff format --check macros tests bench
 	$(BIN)/pytest
 
 clean:
