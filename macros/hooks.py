@@ -88,9 +88,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages (step, checklist, action), made in on_config, to the site's files."""
+    """Add the generated pages (step, checklist, action), made in on_config, to the site's files,
+    and leave out the component files that only reach the site inside the bundles."""
     for page in _generated.values():
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+    for src_uri in (*_bundled.get("css", []), *_bundled.get("js", [])):
+        bundled = files.get_file_from_path(src_uri)
+        if bundled is not None:
+            files.remove(bundled)
     return files
 
 

@@ -202,6 +202,8 @@ def test_components_are_delivered_as_one_stylesheet_and_one_async_script(site_di
         assert f"/* assets/css/{component.name} */" in css
     for component in (ROOT / "overrides" / "assets" / "javascripts").glob("ks-*.js"):
         assert f"// assets/javascripts/{component.name}" in js
+    copied = [p.name for p in (site_dir / "assets").rglob("ks-*.*")]
+    assert copied == [], "component files reach the site only inside the bundles"
 
 
 def test_roadmap_and_progress_code_stay_within_12_kb_gzip():
