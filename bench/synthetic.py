@@ -539,24 +539,18 @@ def _mirror(item: Any, prefix: str) -> Any:
     return item
 
 
-#: Copies per nav section: the 'Extra' section is a balanced tree, as a large site's nav would be.
-#: (Material renders every sibling along the active path into a page, so one flat section of
-#: hundreds of entries would make every page in it carry hundreds of nav links.)
-NAV_GROUP = 16
-
-
-def add_nav(config_path: Path, copies: int, group: int = NAV_GROUP) -> None:
+def add_nav(config_path: Path, copies: int) -> None:
     """A nav section 'Extra' with a 'Kopie k' section per copy (mirroring the real nav), in
-    groups of `group` copies when there are more than that (group=0: one flat list)."""
+    numbered groups as the site's own nav sections get them (pages.grouped): Material renders
+    every sibling along the active path into a page, so one flat section of hundreds of copies
+    would make every page in it carry hundreds of nav links."""
+    from macros.pages import grouped
+
     config = read_config(config_path)
     nav = [item for item in config.get("nav", []) if not (isinstance(item, dict) and "Extra" in item)]
-    sections = [{f"Kopie {k}": _mirror(nav, f"{EXTRA}/{k}/")} for k in range(1, copies + 1)]
-    if group and len(sections) > group:
-        sections = [
-            {f"Kopie {i + 1}-{min(i + group, copies)}": sections[i : i + group]} for i in range(0, len(sections), group)
-        ]
+    sections = [(str(k), str(k), {f"Kopie {k}": _mirror(nav, f"{EXTRA}/{k}/")}) for k in range(1, copies + 1)]
     if sections:
-        nav.append({"Extra": sections})
+        nav.append({"Extra": grouped(sections, "Kopie")})
     config["nav"] = nav
     write_config(config_path, config)
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from .loader import SafeLoader
+
 
 def last_changed(root: Path, paths: tuple[str, ...] = ("docs", "data")) -> dict[str, str]:
     """Repository path -> ISO date (YYYY-MM-DD) of the last commit that touched it.
@@ -103,7 +105,7 @@ def _files_at(root: Path, names: list[str]) -> dict[str, str]:
 
 def _steps(text: str | None) -> dict[str, dict]:
     try:
-        steps = (yaml.load(text or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}).get("steps") or []
+        steps = (yaml.load(text or "", Loader=SafeLoader) or {}).get("steps") or []
         return {s["id"]: s for s in steps if isinstance(s, dict) and "id" in s}
     except (yaml.YAMLError, AttributeError, TypeError):
         return {}
