@@ -167,7 +167,8 @@ def test_page_footer_lists_sources_and_date(site):
     out = render.page_footer(site, site.sources, "2026-11-23", page_url="x/")
     assert "## Bronnen {#bronnen data-search-exclude}" in out  # the Bronnen page is searchable instead
     assert '<a href="https://example.org/a">Bron A</a>' in out and '<li class="ks-sources__item">Bron B</li>' in out
-    assert 'Laatst bijgewerkt: <time datetime="2026-11-23">23 november 2026</time>' in out
+    updated = '<p class="ks-updated" data-search-exclude>Laatst bijgewerkt: <time datetime="2026-11-23">'
+    assert updated + "23 november 2026</time>" in out
     assert "Bronnen" not in render.page_footer(site, (), None)
 
 

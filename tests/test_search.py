@@ -106,6 +106,15 @@ def test_every_record_has_its_own_entry_with_an_exact_location(site_dir: Path):
     assert pages - {loc.split("#")[0] for loc in locations} == set()
 
 
+def test_page_footer_is_not_searchable(site_dir: Path):
+    """Sources, edit links and the date are about the page, not its subject: a search for a
+    word in them would list every page that has them."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert [doc["location"] for doc in index["docs"] if doc["location"].endswith("#bronnen")] == []
+    footer = ("Bewerk deze gegevens", "Laatst bijgewerkt")
+    assert [doc["location"] for doc in index["docs"] if any(t in doc["text"] for t in footer)] == []
+
+
 def test_results_show_a_short_snippet_and_keep_the_rest_searchable():
     from macros.search import SNIPPET, split_text
 
