@@ -70,8 +70,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the data first, add generated pages to the nav, and bundle the components."""
     site = site_for(config)
     _generated.clear()
-    _generated.update((page.src_uri, page) for page in generated_pages(site))
-    config.nav = nav_with_generated(config.nav or [], site)
+    _generated.update(generated_pages(site))
+    config.nav = nav_with_generated(config.nav or [], site, _generated)
     if preview() and "mkdocstrings" in config.plugins:  # before its on_config: it then renders nothing
         config.plugins["mkdocstrings"].config.enabled = False
     _glossary[:] = site.glossary

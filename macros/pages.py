@@ -29,8 +29,8 @@ class GeneratedPage:
     searchable: bool = True  # a printable checklist repeats its step page: search shows the step
 
 
-def generated_pages(site: Site) -> list[GeneratedPage]:
-    """Every page made from the data: a page per step, per step checklist and per action."""
+def generated_pages(site: Site) -> dict[str, GeneratedPage]:
+    """Every page made from the data, by source path: a page per step, per step checklist and per action."""
     pages = [
         GeneratedPage(
             src_uri=step_url(step.id).rstrip("/") + ".md",
@@ -63,7 +63,7 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
         )
         for action in site.actions
     ]
-    return pages
+    return {page.src_uri: page for page in pages}
 
 
 def title_html(text: str) -> str:
@@ -87,13 +87,12 @@ def grouped(entries: list[NavEntry], name: str) -> list[Any]:
     return [e[2] for e in entries]
 
 
-def nav_with_generated(nav: list[Any], site: Site) -> list[Any]:
-    """The configured nav with the generated pages added after their section's index page.
+def nav_with_generated(nav: list[Any], site: Site, pages: dict[str, GeneratedPage]) -> list[Any]:
+    """The configured nav with the generated pages (from generated_pages) added after their section's index page.
 
     The theme prints nav titles as raw HTML and mkdocs-macros renders a title that holds
     `{{`, so editor text is HTML-escaped and its braces become entities here.
     """
-    pages = {p.src_uri: p for p in generated_pages(site)}
 
     def section(records: list[Any], url: Callable[[str], str], name: str) -> list[Any]:
         entries: list[NavEntry] = []

@@ -105,6 +105,7 @@ def test_qr_code_on_the_sheet_scans_to_the_step_page(browser_page, base_url):
     assert [code.text for code in found] == [f"https://kansrijke-start.github.io/handreiking/{step_url(FIRST.id)}"]
 
 
+@pytest.mark.browser
 def test_printing_shows_no_navigation_and_ticked_items(browser_page, base_url):
     browser_page.goto(base_url + checklist_url(FIRST.id))
     first, second = (browser_page.get_by_label(item.text) for item in FIRST.checklist[:2])

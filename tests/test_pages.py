@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.loader import load_site
-from macros.pages import NAV_GROUP, grouped, nav_with_generated
+from macros.pages import NAV_GROUP, generated_pages, grouped, nav_with_generated
 from macros.render import LEVELS
 
 SITE = load_site(Path(__file__).resolve().parent.parent / "data")
@@ -43,7 +43,7 @@ def test_a_long_section_is_nested_in_numbered_groups_and_keeps_every_page_in_ord
 
 
 def test_the_real_nav_lists_steps_and_actions_without_groups():
-    nav = nav_with_generated(["stappen/index.md", "acties/index.md"], SITE)
+    nav = nav_with_generated(["stappen/index.md", "acties/index.md"], SITE, generated_pages(SITE))
     levels = [item for item in nav if isinstance(item, dict)]
     assert [len(next(iter(level.values()))) for level in levels] == [
         *(len(SITE.steps_at(level)) for level in LEVELS),
