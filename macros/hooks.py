@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from macros.abbreviations import add_abbreviations
 from macros.assets import CSS_BUNDLE, JS_BUNDLE, bundle, components
-from macros.csp import with_policy
+from macros.csp import ForeignScript, with_policy
 from macros.history import build_date
 from macros.loader import DataErrors, load_site
 from macros.open_data import write_open_data
@@ -150,19 +150,24 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return add_abbreviations(html, _glossary)
 
 
+def _with_policy(html: str, where: str) -> str:
+    """The page with its policy; a script the site does not ship stops the build, naming the page."""
+    try:
+        return with_policy(html, offline=offline())
+    except ForeignScript as exc:
+        raise PluginError(f"{where}: {exc}") from None
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Add the Content-Security-Policy to each page (not in the offline edition: see below)."""
-    return output if offline() else with_policy(output)
+    """Add the Content-Security-Policy to each page, the offline edition's too."""
+    return _with_policy(output, f"docs/{page.file.src_uri}")
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """Add the Content-Security-Policy to theme pages such as 404.html.
-
-    The offline edition has none: its search worker runs in an iframe whose inline script
-    the policy would block, and a file bundle references nothing outside itself anyway."""
-    if offline() or not template_name.endswith(".html"):
+    """Add the Content-Security-Policy to theme pages such as 404.html."""
+    if not template_name.endswith(".html"):
         return output_content
-    return with_policy(output_content)
+    return _with_policy(output_content, template_name)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
