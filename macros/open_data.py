@@ -28,14 +28,27 @@ def documents(site: Site) -> dict[str, dict]:
     return out
 
 
+#: A spreadsheet reads a cell that starts with one of these as a formula (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading quote before a formula character."""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def checklist_csv(site: Site) -> str:
-    """One row per checklist item: step, item id, text (and the step's number and title, and basis)."""
+    """One row per checklist item: step, item id, text (and the step's number and title, and basis).
+
+    Every cell is quoted, and one that starts like a formula gets a leading quote, as the OWASP
+    guidance on CSV injection describes, so opening the file never runs editor text."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(["step_id", "step_number", "step_title", "item_id", "text", "basis"])
     for step in site.steps:
         for item in step.checklist:
-            writer.writerow([step.id, step.number, step.title, item.id, item.text, item.basis])
+            writer.writerow([cell(v) for v in (step.id, step.number, step.title, item.id, item.text, item.basis)])
     return buffer.getvalue()
 
 

@@ -24,6 +24,12 @@ def plain(text: str) -> str:
     return html.unescape(_TAG.sub(" ", text))
 
 
+def shown(text: str) -> str:
+    """Text as Material shows it in a search result, which it inserts as HTML: escaped, so an
+    entity-encoded tag in a title stays the text it was and never becomes markup."""
+    return html.escape(text, quote=False)
+
+
 def words(text: str) -> list[str]:
     """The words of a text as a reader types them (letters, digits, hyphens)."""
     return _WORD.findall(text)
@@ -41,7 +47,7 @@ def extra_entries(site: Site) -> list[dict]:
     entries = [
         {
             "location": render.url_style.page(f"{step_url(step.id)}#{item.id}"),
-            "title": f"Checklist {step.number}: {item.text}",
+            "title": html.escape(f"Checklist {step.number}: {item.text}"),  # HTML, like Material's own entries
             "text": "",
             "boost": ITEM_BOOST,
         }  # fmt: skip
@@ -51,8 +57,8 @@ def extra_entries(site: Site) -> list[dict]:
     entries += [
         {
             "location": render.url_style.page(f"begrippen/#{term.id}"),
-            "title": f"{term.abbr}: {term.term}",
-            "text": term.explanation,
+            "title": html.escape(f"{term.abbr}: {term.term}"),
+            "text": html.escape(term.explanation),
             "boost": TERM_BOOST,
         }  # fmt: skip
         for term in site.glossary
@@ -125,8 +131,10 @@ SNIPPET = 240  # characters of text shown under a result; long texts made the re
 
 
 def split_text(text: str) -> tuple[str, str]:
-    """Plain text cut at a word boundary: (shown snippet, the rest)."""
-    text = " ".join(plain(text).split())
+    """Plain text cut at a word boundary: (shown snippet, the rest).
+
+    It takes text, not HTML: un-escaping it again would turn an entity-encoded tag into a tag."""
+    text = " ".join(text.split())
     if len(text) <= SNIPPET:
         return text, ""
     cut = text.rfind(" ", 0, SNIPPET)
@@ -142,9 +150,11 @@ def enrich(index: dict, site: Site) -> dict:
     for doc in docs:
         title = plain(doc.get("title", ""))
         full = plain(doc.get("text", ""))
+        doc["title"] = shown(" ".join(title.split()))
         doc["title_terms"] = terms_for(title, site, vocabulary)
         in_title = set(doc["title_terms"].split())
         doc["terms"] = " ".join(w for w in terms_for(full, site, vocabulary).split() if w not in in_title)
-        doc["text"], doc["body"] = split_text(full)
+        text, body = split_text(full)
+        doc["text"], doc["body"] = shown(text), shown(body)
     config = {**index["config"], "fields": {**index["config"]["fields"], **FIELDS}}
     return {**index, "config": config, "docs": docs}

@@ -47,3 +47,34 @@ def test_open_data_page_documents_files_and_licence(page):
     assert "https://site/open-data/checklists.csv" in links
     text = html.select_one("article").get_text(" ")
     assert "Licentie" in text and "CC0" in text
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_csv_cells_that_start_like_a_formula_are_text(minimal_data: Path, start: str):
+    """OWASP CSV injection: a leading quote, and every cell quoted."""
+    from macros.loader import load_site
+    from macros.open_data import checklist_csv
+
+    path = minimal_data / "steps.yaml"
+    formula = f'{start}HYPERLINK("https://example.org";"klik")'
+    text = path.read_text(encoding="utf-8")
+    first = next(line for line in text.splitlines() if line.strip().startswith("text:"))
+    path.write_text(text.replace(first, first.split("text:")[0] + "text: " + json.dumps(formula), 1), encoding="utf-8")
+    out = checklist_csv(load_site(minimal_data))
+    rows = list(csv.reader(out.splitlines(keepends=True)))
+    cells = [c for row in rows[1:] for c in row]
+    assert "'" + formula in cells
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert all(line.startswith('"') for line in out.splitlines())
+
+
+def test_a_cell_starting_with_tab_or_carriage_return_is_text_too():
+    """Text fields are stripped on loading; the cell rule holds for any value all the same."""
+    from macros.open_data import cell
+
+    assert [cell(v) for v in ("\t=1+1", "\r=1+1", "2.1.1", "Kosten: -5")] == [
+        "'\t=1+1",
+        "'\r=1+1",
+        "2.1.1",
+        "Kosten: -5",
+    ]

@@ -35,6 +35,30 @@ def test_terms_link_abbreviations_compounds_and_synonyms():
     assert "geboorte" in terms_for("De geboortezorg helpt.", SITE).split()  # the part left of a known part
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "&lt;img src=x onerror=alert(1)&gt;",  # an entity-encoded tag, as a page's HTML holds it
+        "&amp;lt;a href=https://example.org&amp;gt;Inloggen&amp;lt;/a&amp;gt;",  # encoded twice
+        "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>",
+    ],
+)
+def test_index_carries_text_never_markup(title: str):
+    """Material inserts a result's title and text as HTML: the index holds them escaped."""
+    index = {"config": {"fields": {}}, "docs": [{"location": "x/", "title": title, "text": f"<p>{title}</p>"}]}
+    doc = enrich(index, SITE)["docs"][0]
+    for field in ("title", "text", "body", "terms", "title_terms"):
+        assert "<" not in doc[field] and ">" not in doc[field], (field, doc[field])
+    assert doc["title"] == doc["text"] and "lt;" in doc["title"]  # shown as the text it was
+
+
+def test_added_entries_are_escaped_like_materials_own():
+    site = SITE.model_copy(update={"glossary": (SITE.glossary[0].model_copy(update={"term": "A < B & C > D"}),)})
+    docs = enrich({"config": {"fields": {}}, "docs": []}, site)["docs"]
+    term = next(d for d in docs if d["location"].startswith("begrippen/"))
+    assert term["title"].endswith(": A &lt; B &amp; C &gt; D")  # the whole term, not cut at '<...>'
+
+
 def test_enriched_index_has_entries_for_items_and_terms():
     index = {"config": {"fields": {"title": {"boost": 1000}}}, "docs": [{"location": "", "title": "Home", "text": ""}]}
     enriched = enrich(index, SITE)
@@ -118,7 +142,7 @@ def test_page_footer_is_not_searchable(site_dir: Path):
 def test_results_show_a_short_snippet_and_keep_the_rest_searchable():
     from macros.search import SNIPPET, split_text
 
-    shown, rest = split_text("<p>" + "woord " * 100 + "</p>")
+    shown, rest = split_text("woord " * 100)
     assert len(shown) <= SNIPPET + 2 and shown.endswith(" …") and "<" not in shown
     assert (shown.removesuffix(" …") + " " + rest).split() == ["woord"] * 100
     assert split_text("Kort.") == ("Kort.", "")
