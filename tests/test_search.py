@@ -3,6 +3,7 @@ page among the first three results, through the real search box in Chromium."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def test_index_carries_text_never_markup(title: str):
 
 
 def test_added_entries_are_escaped_like_materials_own():
-    site = SITE.model_copy(update={"glossary": (SITE.glossary[0].model_copy(update={"term": "A < B & C > D"}),)})
+    site = dataclasses.replace(SITE, glossary=(SITE.glossary[0].model_copy(update={"term": "A < B & C > D"}),))
     docs = enrich({"config": {"fields": {}}, "docs": []}, site)["docs"]
     term = next(d for d in docs if d["location"].startswith("begrippen/"))
     assert term["title"].endswith(": A &lt; B &amp; C &gt; D")  # the whole term, not cut at '<...>'
