@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from urllib.parse import urljoin
 
+from markupsafe import escape
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -170,8 +171,16 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return _with_policy(output_content, template_name)
 
 
+#: Front matter the theme prints into attributes as it is (`<meta name="description" content="...">`).
+ATTRIBUTE_META = ("description", "author")
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    """A page made from data is edited in its YAML file, not in a Markdown file."""
+    """Escape what the theme prints into attributes unescaped, so a quote in a step summary can
+    never add an attribute or element; and a page made from data is edited in its YAML file."""
+    for key in ATTRIBUTE_META:
+        if page.meta.get(key) is not None:
+            page.meta[key] = escape(page.meta[key])  # Markup: escaping it again changes nothing
     data_file = page.meta.get("data_file")
     if data_file and config.repo_url and config.edit_uri:
         docs_edit_base = config.repo_url.rstrip("/") + "/" + config.edit_uri.lstrip("/")
