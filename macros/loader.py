@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import FILES, SLUG_PATTERN, Record, Ref
+from .models import FILES, SLUG_PATTERN, Record, Ref, abbreviation_key
 from .site import Site
 
 Loc = tuple[str | int, ...]
@@ -488,6 +488,19 @@ def cross_check(files: dict[str, DataFile], models: dict[str, Record]) -> list[D
                         "alleen functionele mailboxen van organisaties",
                     )
                 )
+
+    if "glossary" in models:
+        seen: dict[str, int] = {}
+        for g, term in enumerate(models["glossary"].glossary):
+            first = seen.setdefault(abbreviation_key(term.abbr), g)
+            if first != g:
+                other = models["glossary"].glossary[first].abbr
+                line = files["glossary"].mark(("glossary", first, "abbr"))[0]
+                errors.append(files["glossary"].error(
+                    ("glossary", g, "abbr"),
+                    f"afkorting '{term.abbr}' is (bijna) gelijk aan '{other}' op regel {line}",
+                    "elke afkorting één keer; een lezer ziet geen verschil in hoofdletters, 0/O of 1/l",
+                ))  # fmt: skip
 
     if "toc" in models:
         docs = files["toc"].docs_dir

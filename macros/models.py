@@ -10,7 +10,9 @@ finds every such field generically and checks that the id exists.
 
 from __future__ import annotations
 
+import html.entities
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
@@ -36,9 +38,30 @@ class Ref:
     collection: str
 
 
+#: Ids that are also JavaScript object properties (progress is stored by id) or ids the theme
+#: and our generated pages give their own elements (a record with such an id takes its anchor).
+RESERVED_IDS = frozenset(
+    {"constructor", "prototype", "__proto__", "tostring", "tolocalestring", "valueof", "hasownproperty",
+     "isprototypeof", "propertyisenumerable", "__definegetter__", "__definesetter__", "__lookupgetter__",
+     "__lookupsetter__"}
+    | {"checklist", "acties", "bronnen", "financiering", "partners", "stappen", "ks-progress-data"}
+)  # fmt: skip
+
+
+def _not_reserved(value: object) -> object:
+    """An id must not collide with a JavaScript property or an id the pages already use."""
+    if isinstance(value, str) and value.lower() in RESERVED_IDS:
+        raise ValueError(
+            f"id '{value}' is gereserveerd: de site gebruikt die naam al (als id van een deel van een pagina "
+            "of als naam in JavaScript); kies een andere id"
+        )
+    return value
+
+
 Slug = Annotated[
     str,
     StringConstraints(pattern=SLUG_PATTERN, max_length=80),
+    BeforeValidator(_not_reserved),  # outermost, so it runs before the pattern and keeps it in the schema
     Field(
         description="Vaste id: kleine letters, cijfers en streepjes. Verander een id niet meer.",
         examples=["lokale-coalitie-vormen"],
@@ -48,14 +71,90 @@ Slug = Annotated[
 _CODE = re.compile(r"<[a-zA-Z/!?]|\{\{|\{%|\{#|\}\}|%\}")
 
 
+_ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+#: Characters that change the reading order or are invisible: text could show otherwise than it reads.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+_BIDI = {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+_SCRIPTS = {"CYRILLIC": "Cyrillische", "GREEK": "Griekse", "ARMENIAN": "Armeense", "HEBREW": "Hebreeuwse"}
+
+
 def _plain_text(value: str) -> str:
-    """Editors write text, not code: HTML tags and template code are refused with a clear message."""
+    """Editors write text, not code: HTML tags, HTML entities, template code and invisible or
+    direction-changing characters are refused with a clear message."""
     found = _CODE.search(value)
     if found:
         raise ValueError(
             f"HTML of sjablooncode is niet toegestaan (gevonden: '{value[found.start() : found.start() + 12]}'); "
             "schrijf gewone tekst"
         )
+    entity = _ENTITY.search(value)
+    if entity:
+        raise ValueError(
+            f"HTML-code '{entity.group()}' is niet toegestaan; schrijf het teken zelf "
+            f"(bijvoorbeeld & of '), de site zet het goed op de pagina"
+        )
+    hidden = _INVISIBLE.search(value)
+    if hidden:
+        code = ord(hidden.group())
+        kind = "keert de leesrichting om" if code in _BIDI else "is onzichtbaar"
+        raise ValueError(
+            f"teken U+{code:04X} ({kind}) op "
+            f"positie {hidden.start() + 1}: zo kan tekst er anders uitzien dan hij is; "
+            "typ de tekst opnieuw of plak hem als platte tekst"
+        )
+    return value
+
+
+#: Names of HTML character references (amp, lt, quot, ...): an abbreviation with such a name would
+#: be wrapped inside `&amp;` or `&#39;` on every page and break the text around it.
+_ENTITY_NAMES = frozenset(name.rstrip(";") for name in html.entities.html5)
+_ABBREVIATION = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9][A-Za-zÀ-ÖØ-öø-ÿ0-9&. -]*")
+
+
+def _abbreviation(value: str) -> str:
+    """An abbreviation is a word of Latin letters (digits, '&', '-', '.' and spaces may join them)."""
+    odd = next((c for c in value if not _ABBREVIATION.fullmatch(c) and c not in "&. -"), None)
+    if odd is not None:
+        script = unicodedata.name(odd, "").split(" ")[0]
+        kind = (
+            f"een {_SCRIPTS.get(script, 'niet-Latijnse')} letter die op een Latijnse lijkt"
+            if odd.isalpha()
+            else "geen letter"
+        )
+        raise ValueError(
+            f"teken '{odd}' (U+{ord(odd):04X}, {kind}) hoort niet in een afkorting; "
+            "gebruik Latijnse letters en cijfers (met '-', '.', '&' of een spatie ertussen)"
+        )
+    if not _ABBREVIATION.fullmatch(value):
+        raise ValueError("een afkorting begint met een letter of cijfer")
+    if not any(c.isalpha() for c in value):
+        raise ValueError(
+            f"afkorting '{value}' is een getal: de site zou dat getal overal uitleggen, ook in "
+            "HTML-code als &#39; (de apostrof); een afkorting bevat minstens één letter"
+        )
+    if value in _ENTITY_NAMES:
+        raise ValueError(
+            f"afkorting '{value}' is de naam van een HTML-teken (&{value};): de site zou dat teken "
+            "overal breken; kies een andere schrijfwijze of laat de afkorting weg"
+        )
+    return value
+
+
+def abbreviation_key(abbr: str) -> str:
+    """What an abbreviation looks like to a reader: case, width and look-alike digits ignored."""
+    folded = unicodedata.normalize("NFKC", abbr).casefold()
+    return folded.translate(str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "5": "s"})).replace(" ", "")
+
+
+_EMAIL = re.compile(r"[A-Za-z0-9_%+-]+(\.[A-Za-z0-9_%+-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[a-z]{2,}")
+
+
+def _email(value: object) -> object:
+    """A contact address is a plain e-mail address (it becomes a mailto: link)."""
+    if isinstance(value, str) and not _EMAIL.fullmatch(value.strip()):
+        raise ValueError(f"'{value}' is geen geldig e-mailadres; schrijf het als naam@organisatie.nl, zonder spaties")
     return value
 
 
@@ -302,7 +401,7 @@ class Contact(Record):
     organisation: Text = F("Naam van de organisatie.", "Pharos")
     name: Text = F("Naam van het team of programma.", "Stimuleringsprogramma lokale coalities")
     helps_with: Text = F("Waarmee dit contactpunt helpt.", "Vragen over de aanpak in uw lokale coalitie.")
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = F(
+    email: Annotated[str, StringConstraints(pattern="^" + _EMAIL.pattern + "$"), BeforeValidator(_email)] | None = F(
         "Functionele mailbox van de organisatie, nooit een persoonlijk adres.", "kansrijkestart@pharos.nl", default=None
     )
     url: HttpUrl | None = F("Webadres van het contactpunt.", "https://www.pharos.nl/", default=None)
@@ -314,7 +413,10 @@ class GlossaryTerm(Record):
 
     model_config = describe("Een afkorting of begrip. De site toont de uitleg overal waar de afkorting staat.")
     id: Slug = Id("jgz")
-    abbr: Annotated[str, StringConstraints(min_length=1, max_length=20)] = F("De afkorting zoals in de tekst.", "JGZ")
+    abbr: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20), AfterValidator(_plain_text),
+        AfterValidator(_abbreviation),
+    ] = F("De afkorting zoals in de tekst.", "JGZ")  # fmt: skip
     term: Text = F("Voluit geschreven.", "Jeugdgezondheidszorg")
     explanation: Text = F("Eén zin uitleg in gewone taal.", "Zorg voor de gezondheid van kinderen van 0 tot 18 jaar.")
 
@@ -355,7 +457,9 @@ class TocEntry(Record):
     page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md$")] | None = F(
         "Pagina in docs/ die dit deel behandelt.", "kansrijke-start/eerste-1000-dagen.md", default=None
     )
-    anchor: Slug | None = F("Id van de kop op die pagina.", "lokaal", default=None)
+    anchor: Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)] | None = F(
+        "Id van de kop op die pagina.", "lokaal", default=None
+    )  # a heading's id, so not a record id: 'bronnen' is fine here
     step: StepRef | None = F("Id van de stap die dit deel is.", "lokale-coalitie-vormen", default=None)
     funding: FundingRef | None = F("Id van de geldbron die dit deel is.", "spuk-kansrijke-start", default=None)
 
