@@ -16,8 +16,9 @@ _TAG = re.compile(r"(<[^>]+>)")
 _NAME = re.compile(r"^</?([a-zA-Z0-9]+)")
 
 
-#: Where an abbreviation may start: a word not glued to a letter, '&' or '-' before it.
-_START = re.compile(r"(?<![\w&-])\w+")
+#: Where an abbreviation may start: a word not glued to a letter, '-', or the '&' or '&#' of a character
+#: reference before it (wrapping the 39 of '&#39;' once broke every apostrophe on the site).
+_START = re.compile(r"(?<![\w&#-])\w+")
 _END = re.compile(r"[\w-]")
 
 

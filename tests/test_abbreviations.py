@@ -41,3 +41,13 @@ def test_parts_of_words_attributes_and_code_stay_as_they_are():
 
 def test_no_glossary_leaves_the_page_alone():
     assert add_abbreviations("<p>GGD</p>", []) == "<p>GGD</p>"
+
+
+def test_character_references_are_never_split():
+    """An abbreviation the validator refuses ('39', 'x27', 'amp') still cannot break `&#39;` and the like."""
+    odd = [GlossaryTerm.model_construct(id=a, abbr=a, term="Fout", explanation="Fout.") for a in ("39", "x27", "amp")]
+    html = "<p>Het kind&#39;s start &#x27;goed&#x27; &amp; meer; 39 jaar</p>"
+    assert (
+        add_abbreviations(html, odd)
+        == '<p>Het kind&#39;s start &#x27;goed&#x27; &amp; meer; <abbr title="Fout">39</abbr> jaar</p>'
+    )
