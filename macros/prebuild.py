@@ -1,0 +1,168 @@
+"""Pre-build for another engine: the docs as plain Markdown, made from the data without a MkDocs build.
+
+An engine that cannot run our hooks or mkdocs-macros' page events (Zensical) gets a docs
+folder in which every macro is already rendered, with the footer each page gets; the pages made
+from data (step, checklist, action) as files with their front matter; open data and the
+checklist PDFs as static files; and the nav that lists the generated pages. It hosts the
+site's own `define_env` and page events, so nothing is rendered twice or differently.
+
+    python -m macros.prebuild OUT            # OUT/docs/ and OUT/nav.json, from this project
+    python -m macros.prebuild OUT --no-pdf   # without the checklist PDFs
+
+What it cannot give another engine is what happens after a page is HTML: glossary tooltips,
+the CSP, the search enrichment and the CSS/JS bundles (see docs/ontwikkelaars/index.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import jinja2
+import yaml
+
+from . import on_post_page_macros, on_pre_page_macros
+from .loader import load_site
+from .open_data import write_open_data
+from .pages import generated_pages, nav_with_generated
+from .pdf import write_pdfs
+from .render import docs_url
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
+
+
+@dataclass
+class PageFile:
+    src_uri: str
+
+
+@dataclass
+class Page:
+    """What the macros read of a page: its URL, front matter and source path."""
+
+    url: str
+    meta: dict[str, Any]
+    file: PageFile
+    title: str | None = None
+
+
+@dataclass
+class MacroEnv:
+    """The part of mkdocs-macros' environment that `define_env` and the page events use."""
+
+    conf: Any
+    variables: dict[str, Any] = field(default_factory=dict)
+    macros: dict[str, Any] = field(default_factory=dict)
+    page: Page | None = None
+    markdown: str = ""
+
+    def macro(self, function: Any, name: str | None = None) -> Any:
+        self.macros[name or function.__name__] = function
+        return function
+
+
+def project_config(root: Path) -> SimpleNamespace:
+    """The mkdocs.yml settings the macros read, without MkDocs' config machinery."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV: not read by the macros
+    raw = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 - SafeLoader subclass
+    return SimpleNamespace(
+        config_file_path=str(root / "mkdocs.yml"),
+        docs_dir=str(root / raw.get("docs_dir", "docs")),
+        use_directory_urls=raw.get("use_directory_urls", True),
+        site_url=raw.get("site_url", ""),
+        repo_url=raw.get("repo_url"),
+        extra=raw.get("extra") or {},
+        nav=raw.get("nav") or [],
+        macros=next((p["macros"] for p in raw.get("plugins", []) if isinstance(p, dict) and "macros" in p), {}),
+    )
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """Front matter (as MkDocs reads it: YAML between '---' lines at the top) and the body."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    return yaml.safe_load(match.group(1)) or {}, text[match.end() :]
+
+
+def join_front_matter(meta: dict[str, Any], body: str) -> str:
+    if not meta:
+        return body
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body
+
+
+def write_docs(root: Path, target: Path, pdf: bool = True) -> list[Any]:
+    """Write the pre-rendered docs folder to `target`; returns the nav with the generated pages."""
+    from . import define_env  # the package's own entry point, as mkdocs-macros calls it
+    from .hooks import edition_for  # imports MkDocs' modules (not its build) until hooks become a plugin
+
+    conf = project_config(root)
+    if not conf.use_directory_urls:
+        raise ValueError("de pre-build maakt alleen sites met use_directory_urls: true")
+    site = load_site(root / "data")
+    env = MacroEnv(conf)
+    define_env(env)
+    options = conf.macros
+    jinja = jinja2.Environment(
+        undefined=jinja2.StrictUndefined,
+        comment_start_string=options.get("j2_comment_start_string", "{#"),
+        comment_end_string=options.get("j2_comment_end_string", "#}"),
+        autoescape=False,
+        keep_trailing_newline=True,
+    )
+    jinja.globals.update(env.variables, **env.macros)
+
+    docs = Path(conf.docs_dir)
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(docs, target, ignore=shutil.ignore_patterns("*.md"))
+    sources = {str(p.relative_to(docs).as_posix()): split_front_matter(p.read_text(encoding="utf-8"))
+               for p in sorted(docs.rglob("*.md"))}  # fmt: skip
+    generated = generated_pages(site)
+    for src_uri, page in generated.items():
+        meta: dict[str, Any] = {"description": page.description}
+        if page.title:
+            meta["title"] = page.title
+        if not page.searchable:
+            meta["search"] = {"exclude": True}
+        sources[src_uri] = (meta, page.markdown)
+
+    for src_uri, (meta, body) in sources.items():
+        env.page = Page(url=docs_url(src_uri), meta=dict(meta), file=PageFile(src_uri), title=meta.get("title"))
+        on_pre_page_macros(env)
+        env.markdown = jinja.from_string(body).render(page=env.page, config=conf)
+        on_post_page_macros(env)
+        out = target / src_uri
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(join_front_matter(meta, env.markdown), encoding="utf-8")
+
+    write_open_data(site, target)
+    if pdf:
+        write_pdfs(site, target, edition_for(conf))
+    return nav_with_generated(conf.nav, site, generated)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.prebuild", description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path, help="map voor docs/ en nav.json")
+    parser.add_argument("--root", type=Path, default=Path("."), help="het project (met mkdocs.yml en data/)")
+    parser.add_argument("--no-pdf", action="store_true", help="zonder checklist-PDF's")
+    args = parser.parse_args(argv)
+    nav = write_docs(args.root.resolve(), args.out / "docs", pdf=not args.no_pdf)
+    (args.out / "nav.json").write_text(json.dumps(nav, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"Klaar: {args.out / 'docs'} en {args.out / 'nav.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
