@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate schema readability links audit offline bench test lint system-deps browser-deps clean
+.PHONY: serve build validate schema readability links audit offline bench engine-check test lint system-deps browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ offline: $(VENV)/.site
 # Build benchmarks (figures, not tests): times, overhead ratios, page weight, scale.
 bench: $(VENV)/.test browser-deps
 	$(BIN)/python -m bench.run
+
+# The site built by ProperDocs and Zensical (each in a scratch venv under ~/.cache) against the
+# production build with MkDocs + Material, page by page: figures for the engine's end of life.
+engine-check: $(VENV)/.site
+	$(BIN)/python -m bench.engine_check
 
 # Lighthouse (mobile emulation) on home, roadmap, a step, a checklist and a search view.
 audit: build browser-deps
