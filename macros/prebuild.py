@@ -39,6 +39,8 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
 
 @dataclass
 class PageFile:
+    """A page's source path in docs/, as MkDocs' File gives it."""
+
     src_uri: str
 
 
@@ -63,6 +65,7 @@ class MacroEnv:
     markdown: str = ""
 
     def macro(self, function: Any, name: str | None = None) -> Any:
+        """Register a macro, as `env.macro(function, name)` does in mkdocs-macros."""
         self.macros[name or function.__name__] = function
         return function
 
@@ -96,6 +99,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
 
 
 def join_front_matter(meta: dict[str, Any], body: str) -> str:
+    """The page file again: front matter (if any) and body."""
     if not meta:
         return body
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body
@@ -153,6 +157,7 @@ def write_docs(root: Path, target: Path, pdf: bool = True) -> list[Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: write OUT/docs and OUT/nav.json."""
     parser = argparse.ArgumentParser(prog="python -m macros.prebuild", description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path, help="map voor docs/ en nav.json")
     parser.add_argument("--root", type=Path, default=Path("."), help="het project (met mkdocs.yml en data/)")
