@@ -31,6 +31,8 @@ $(VENV)/.test: requirements-test.txt $(VENV)/.site
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
+# Every build (also serve and `mkdocs build` itself) writes into .site.build and replaces site/
+# only when it succeeded (macros/staging.py): a failed build leaves the previous site whole.
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
 
@@ -42,10 +44,11 @@ readability: $(VENV)/.test build
 	$(BIN)/python -m macros.plain_language site --longest 15
 
 # The offline edition: a zip of the site that works from file://, with no server and no network.
+# The previous folder and zip stay until the new ones are complete.
 offline: $(VENV)/.site
-	rm -rf kansrijke-start-offline kansrijke-start-offline.zip
 	KS_OFFLINE=true $(BIN)/mkdocs build --strict -d kansrijke-start-offline
-	$(BIN)/python -m zipfile -c kansrijke-start-offline.zip kansrijke-start-offline/
+	$(BIN)/python -m zipfile -c kansrijke-start-offline.zip.tmp kansrijke-start-offline/
+	mv -f kansrijke-start-offline.zip.tmp kansrijke-start-offline.zip
 	@echo "Klaar: kansrijke-start-offline.zip (pak uit en open index.html)"
 
 # Build benchmarks (figures, not tests): times, overhead ratios, page weight, scale.
@@ -87,4 +90,4 @@ test: $(VENV)/.test browser-deps
 	$(BIN)/pytest
 
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site .site.build .site.old $(VENV) node_modules
