@@ -379,9 +379,9 @@ def progress_data(site: Site, step=None) -> Markup:
     """JSON island for ks-progress.js: checklist item ids (ids only, no text).
 
     A step's own pages carry only that step's ids (so pages stay small as the data grows); the
-    roadmap carries all of them and is marked complete: only there are removed items dropped."""
+    roadmap carries all of them. Stored progress for ids no page knows is kept, never dropped."""
     steps = [step] if step is not None else list(site.steps)
-    data = {"version": 1, "complete": step is None, "steps": {s.id: [i.id for i in s.checklist] for s in steps}}
+    data = {"version": 1, "steps": {s.id: [i.id for i in s.checklist] for s in steps}}
     text = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
     return Markup(f'<script type="application/json" id="ks-progress-data">{text}</script>')
 

@@ -206,9 +206,9 @@ def test_components_are_delivered_as_one_stylesheet_and_one_async_script(site_di
     assert copied == [], "component files reach the site only inside the bundles"
 
 
-def test_roadmap_and_progress_code_stay_within_12_kb_gzip():
+def test_roadmap_and_progress_code_stay_within_15_kb_gzip():
     import gzip
 
     parts = ["javascripts/ks-roadmap.js", "javascripts/ks-progress.js", "css/ks-roadmap.css", "css/ks-progress.css"]
     code = b"".join((ROOT / "overrides" / "assets" / p).read_bytes() for p in parts)
-    assert len(gzip.compress(code, compresslevel=9)) <= 12 * 1024
+    assert len(gzip.compress(code, compresslevel=9)) <= 15 * 1024

@@ -1,47 +1,118 @@
 /* Progress per checklist item (open, bezig, klaar, n.v.t.), kept only in this browser's
-   localStorage under a versioned key and keyed by the items' stable ids. No cookies, no
-   requests. Export and import as a JSON file; corrupt or outdated state is reset with a notice. */
+   localStorage and keyed by the items' stable ids. No cookies, no requests.
+   Stored as {version: 2, items: {id: {status, changed}}}: one record per item, so more fields
+   per item and a merge by newest change fit in. Stored progress is never wiped: every readable
+   item is kept, version 1 is migrated, a copy of anything unreadable is set aside to download,
+   a change that could not be saved is said, and an import asks: merge or replace. */
 (() => {
   "use strict";
 
-  const KEY = "ks-voortgang-v1";
+  const KEY = "ks-voortgang";
+  const OLD_KEY = "ks-voortgang-v1"; // version 1: {version: 1, items: {id: status}}
+  const ASIDE = "ks-voortgang-apart-"; // + time: copies of stored progress that could not be read
+  const VERSION = 2;
   const FORMAT = "kansrijke-start-voortgang";
   const STATUSES = { open: "Open", bezig: "Bezig", klaar: "Klaar", nvt: "N.v.t." };
-  const NOT_FOREIGN = "Dit bestand is geen voortgangsbestand van deze site. Er is niets veranderd.";
+  const ID = /^[a-z0-9-]{1,100}$/;
+  const MAX_ITEMS = 5000;
+  const NO_STORAGE = "Uw browser staat opslaan niet toe. Uw voortgang blijft alleen tot u de pagina sluit.";
+  const UNSAVED =
+    "Let op: uw laatste wijziging is niet opgeslagen. De opslag van uw browser is vol of geblokkeerd. " +
+    "Sla uw voortgang op als bestand, dan raakt u niets kwijt.";
+  const KEPT = "Een kopie van wat wij niet konden lezen staat apart. U kunt die downloaden en bewaren.";
+  const UNCHANGED = "Er is niets veranderd.";
 
-  const isStatusMap = (items) =>
-    !!items && typeof items === "object" && !Array.isArray(items) &&
-    Object.values(items).every((s) => Object.hasOwn(STATUSES, s));
+  const empty = () => Object.create(null); // ids such as "constructor" stay plain keys
+  const statusOf = (items, id) => (items[id] ? items[id].status : "open");
+  const time = (r) => Date.parse(r.changed) || 0;
+  const points = (n) => (n === 1 ? "1 punt" : `${n} punten`);
 
-  /* Only ids the site knows are kept: an item removed from the checklist drops quietly. */
-  const known = (items, ids) => Object.fromEntries(Object.entries(items).filter(([id]) => ids.has(id)));
+  /* One item's record, or null if it cannot be read. Version 1 stored the status alone. */
+  function record(value) {
+    const r = typeof value === "string" ? { status: value } : value;
+    if (!r || typeof r !== "object" || !Object.hasOwn(STATUSES, r.status)) return null;
+    const clean = { status: r.status };
+    if (typeof r.changed === "string" && r.changed.length < 40 && Date.parse(r.changed)) clean.changed = r.changed;
+    return clean;
+  }
 
-  function load(ids, complete) {
+  /* The readable items of stored or imported data; bad counts the others (-1: none readable). */
+  function read(data) {
+    const items = empty();
+    const all = data && data.items;
+    if (!all || typeof all !== "object" || Array.isArray(all)) return { items, bad: -1 };
+    const entries = Object.entries(all);
+    let bad = Math.max(0, entries.length - MAX_ITEMS);
+    for (const [id, value] of entries.slice(0, MAX_ITEMS)) {
+      const r = ID.test(id) && record(value);
+      if (r) items[id] = r;
+      else bad++;
+    }
+    return { items, bad };
+  }
+
+  /* Per item the newest change wins; without dates, or with equal ones, the receiver's stays. */
+  function merge(mine, theirs) {
+    const out = Object.assign(empty(), mine);
+    for (const [id, r] of Object.entries(theirs)) if (!mine[id] || time(r) > time(mine[id])) out[id] = r;
+    return out;
+  }
+
+  function load() {
     let raw = null;
     try {
-      raw = localStorage.getItem(KEY);
+      raw = localStorage.getItem(KEY) ?? localStorage.getItem(OLD_KEY);
     } catch {
-      return { items: {}, notice: "Uw browser staat opslaan niet toe. Uw voortgang blijft alleen tot u de pagina sluit." };
+      return { items: empty(), notice: NO_STORAGE };
     }
-    if (raw === null) return { items: {} };
+    if (raw === null) return { items: empty() };
     let data = null;
     try {
       data = JSON.parse(raw);
     } catch {}
-    if (!data || data.version !== 1 || !isStatusMap(data.items)) {
-      save({});
-      return { items: {}, notice: "Uw opgeslagen voortgang was beschadigd of verouderd. Wij zijn opnieuw begonnen." };
+    const { items, bad } = read(data);
+    const known = data && (data.version === 1 || data.version === VERSION);
+    if (known && !bad) {
+      if (data.version !== VERSION) save(items);
+      return { items };
     }
-    if (!complete) return { items: data.items }; // this page knows only its own step's items
-    const items = known(data.items, ids);
-    if (Object.keys(items).length !== Object.keys(data.items).length) save(items);
-    return { items };
+    try {
+      localStorage.setItem(ASIDE + new Date().toISOString(), raw);
+      save(items); // only once the original is safe
+    } catch {}
+    const count = Object.keys(items).length;
+    let notice = `Wij konden ${points(bad)} van uw opgeslagen voortgang niet lezen. De andere ${points(count)} hebben wij bewaard.`;
+    if (bad < 0) notice = "Uw opgeslagen voortgang kon niet worden gelezen.";
+    else if (!known) notice = `Uw opgeslagen voortgang komt uit een andere versie van deze site. Wij hebben ${points(count)} bewaard.`;
+    return { items, notice: `${notice} ${KEPT}`, aside: raw };
   }
 
   function save(items) {
     try {
-      localStorage.setItem(KEY, JSON.stringify({ version: 1, items }));
-    } catch {}
+      localStorage.setItem(KEY, JSON.stringify({ version: VERSION, items }));
+      localStorage.removeItem(OLD_KEY);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  function asideKeys() {
+    try {
+      return Object.keys(localStorage).filter((k) => k.startsWith(ASIDE));
+    } catch {
+      return [];
+    }
+  }
+
+  function download(name, data) {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+    link.download = `kansrijke-start-${name}-${new Date().toISOString().slice(0, 10)}.json`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
   function init() {
@@ -49,42 +120,84 @@
     const lists = document.querySelectorAll("[data-ks-item]");
     if (!island || !lists.length || island.dataset.ksReady) return;
     island.dataset.ksReady = "true";
-    const { steps, complete } = JSON.parse(island.textContent);
+    const { steps } = JSON.parse(island.textContent);
     const ids = new Set(Object.values(steps).flat());
-    const state = load(ids, complete);
+    const state = load();
     const panel = document.querySelector("[data-ks-progress-panel]");
-    const message = (text) => {
-      let box = panel && panel.querySelector("[data-ks-progress-message]");
+    const message = (text, actions = [], error = false) => {
+      let box = document.querySelector("[data-ks-progress-message]");
       if (!box) {
         box = document.createElement("p");
         box.className = "ks-progress__message";
+        box.dataset.ksProgressMessage = "";
         box.setAttribute("role", "status");
         document.querySelector("[data-ks-checklist]").before(box);
       }
+      box.classList.toggle("ks-progress__message--error", error);
       box.textContent = text;
+      for (const [label, run] of actions) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button";
+        button.textContent = label;
+        button.addEventListener("click", run);
+        box.append(" ", button);
+      }
+    };
+    const downloadAside = () => {
+      const keys = asideKeys();
+      const copies = keys.map((k) => ({ apart: k.slice(ASIDE.length), tekst: localStorage.getItem(k) }));
+      download("voortgang-apart", keys.length ? copies : [{ tekst: state.aside }]);
+    };
+    const removeAside = () => {
+      if (!window.confirm("Wilt u de apart gezette voortgang verwijderen? Dit kunt u niet ongedaan maken.")) return;
+      asideKeys().forEach((k) => localStorage.removeItem(k));
+      message("De apart gezette voortgang is verwijderd.");
+    };
+    const offerAside = (text) =>
+      message(text, [
+        ["Apart gezette voortgang downloaden", downloadAside],
+        ["Apart gezette voortgang verwijderen", removeAside],
+      ]);
+
+    /* Save after a change; say so when it failed, and when saving works again. */
+    const persist = () => {
+      if (!save(state.items)) {
+        state.failed = true;
+        message(UNSAVED, [], true);
+      } else if (state.failed) {
+        state.failed = false;
+        message("Uw voortgang is weer opgeslagen, ook de wijzigingen van daarnet.");
+      }
+      refresh();
+    };
+    const setStatus = (id, status) => {
+      state.items[id] = { status, changed: new Date().toISOString() };
+      persist();
     };
 
-    lists.forEach((item) => addStatus(item, state, refresh));
+    lists.forEach((item) => addStatus(item, setStatus));
     function refresh() {
-      document.querySelectorAll("[data-ks-item]").forEach((item) => show(item, state.items[item.dataset.ksItem]));
+      document.querySelectorAll("[data-ks-item]").forEach((item) => show(item, statusOf(state.items, item.dataset.ksItem)));
       counts(steps, state.items);
     }
     refresh();
-    if (state.notice) message(state.notice);
-    if (panel) controls(panel, state, ids, refresh, message);
+    if (state.notice) offerAside(state.notice);
+    else if (panel && asideKeys().length) offerAside(`Er staat nog voortgang apart die wij niet konden lezen. ${KEPT}`);
+    if (panel) controls(panel, state, ids, persist, message);
+    window.addEventListener("storage", (event) => {
+      if (event.key !== KEY || state.failed) return; // another tab saved: show the same progress here
+      state.items = load().items;
+      refresh();
+    });
   }
 
-  function addStatus(item, state, refresh) {
+  function addStatus(item, setStatus) {
     const id = item.dataset.ksItem;
     const check = item.querySelector("[data-ks-check]");
     if (check) {
       /* A printable checklist has a labelled checkbox: ticked means "klaar". */
-      check.addEventListener("change", () => {
-        if (check.checked) state.items[id] = "klaar";
-        else delete state.items[id];
-        save(state.items);
-        refresh();
-      });
+      check.addEventListener("change", () => setStatus(id, check.checked ? "klaar" : "open"));
       return;
     }
     const text = item.querySelector(".ks-checklist__text").textContent.trim();
@@ -92,16 +205,11 @@
     select.className = "ks-status";
     select.setAttribute("aria-label", `Status van: ${text}`);
     for (const [value, label] of Object.entries(STATUSES)) select.add(new Option(label, value));
-    select.addEventListener("change", () => {
-      if (select.value === "open") delete state.items[id];
-      else state.items[id] = select.value;
-      save(state.items);
-      refresh();
-    });
+    select.addEventListener("change", () => setStatus(id, select.value));
     item.prepend(select);
   }
 
-  function show(item, status = "open") {
+  function show(item, status) {
     const control = item.querySelector(".ks-status, [data-ks-check]");
     if (control.type === "checkbox") control.checked = status === "klaar";
     else control.value = status;
@@ -113,8 +221,8 @@
     let done = 0;
     let total = 0;
     for (const [step, ids] of Object.entries(steps)) {
-      const applicable = ids.filter((id) => items[id] !== "nvt");
-      const ready = applicable.filter((id) => items[id] === "klaar").length;
+      const applicable = ids.filter((id) => statusOf(items, id) !== "nvt");
+      const ready = applicable.filter((id) => statusOf(items, id) === "klaar").length;
       done += ready;
       total += applicable.length;
       document.querySelectorAll(`[data-ks-step-count="${step}"]`).forEach((el) => {
@@ -130,16 +238,9 @@
     }
   }
 
-  function controls(panel, state, ids, refresh, message) {
+  function controls(panel, state, ids, persist, message) {
     panel.querySelector("[data-ks-export]").addEventListener("click", () => {
-      const data = { format: FORMAT, version: 1, exported: new Date().toISOString(), items: state.items };
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
-      link.download = `kansrijke-start-voortgang-${new Date().toISOString().slice(0, 10)}.json`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+      download("voortgang", { format: FORMAT, version: VERSION, exported: new Date().toISOString(), items: state.items });
       message("Uw voortgang is opgeslagen als bestand.");
     });
     const input = panel.querySelector("[data-ks-import]");
@@ -151,24 +252,32 @@
       try {
         data = JSON.parse(await file.text());
       } catch {
-        return message("Dit bestand is beschadigd of geen JSON-bestand. Er is niets veranderd.");
+        return message(`Dit bestand is beschadigd of geen JSON-bestand. ${UNCHANGED}`);
       }
-      if (!data || data.format !== FORMAT) return message(NOT_FOREIGN);
-      if (data.version !== 1 || !isStatusMap(data.items)) {
-        return message("Dit voortgangsbestand heeft een onbekende versie of onjuiste waarden. Er is niets veranderd.");
+      if (!data || data.format !== FORMAT) {
+        return message(`Dit bestand is geen voortgangsbestand van deze site. ${UNCHANGED}`);
       }
-      state.items = known(data.items, ids);
-      save(state.items);
-      refresh();
-      const skipped = Object.keys(data.items).length - Object.keys(state.items).length;
-      message(`Voortgang geladen.${skipped ? ` ${skipped} onbekende punten zijn overgeslagen.` : ""}`);
+      const { items, bad } = read(data);
+      const theirs = empty();
+      for (const id of Object.keys(items)) if (ids.has(id)) theirs[id] = items[id];
+      const skipped = Math.max(bad, 0) + Object.keys(items).length - Object.keys(theirs).length;
+      if (!Object.keys(theirs).length) {
+        return message(`In dit voortgangsbestand staan geen punten die wij kunnen lezen. ${UNCHANGED}`);
+      }
+      review(panel, state.items, theirs, skipped, (choice) => {
+        if (!choice) return message(`U heeft het laden afgebroken. ${UNCHANGED}`);
+        state.items = choice === "merge" ? merge(state.items, theirs) : theirs;
+        persist();
+        if (state.failed) return;
+        if (choice === "merge") message("De voortgang uit het bestand is samengevoegd met die van u.");
+        else message("Uw voortgang is vervangen door die uit het bestand.");
+      });
     });
     panel.querySelector("[data-ks-reset]").addEventListener("click", () => {
       if (!window.confirm("Wilt u alle voortgang wissen? Dit kunt u niet ongedaan maken.")) return;
-      state.items = {};
-      save(state.items);
-      refresh();
-      message("Uw voortgang is gewist.");
+      state.items = empty();
+      persist();
+      if (!state.failed) message("Uw voortgang is gewist.");
     });
     panel.querySelector("[data-ks-print]").addEventListener("click", () => {
       document.documentElement.classList.add("ks-print-progress");
@@ -177,6 +286,57 @@
       });
       window.print();
     });
+  }
+
+  /* Before an import changes anything: what differs, and the choice to merge, replace or stop. */
+  function review(panel, mine, theirs, skipped, done) {
+    const label = (id) => {
+      const text = document.querySelector(`[data-ks-item="${id}"] .ks-checklist__text`);
+      return text ? text.textContent.trim() : id;
+    };
+    const differ = Object.keys(theirs).filter((id) => statusOf(mine, id) !== theirs[id].status);
+    const lost = Object.keys(mine).filter((id) => statusOf(mine, id) !== "open" && statusOf(theirs, id) === "open");
+    const dialog = document.createElement("dialog");
+    dialog.className = "ks-progress__review";
+    dialog.setAttribute("aria-labelledby", "ks-review-title");
+    const add = (tag, text, parent = dialog) => {
+      const el = document.createElement(tag);
+      el.textContent = text;
+      parent.append(el);
+      return el;
+    };
+    add("h2", "Voortgang uit bestand laden").id = "ks-review-title";
+    let summary = `Het bestand heeft ${points(Object.keys(theirs).length)}. Anders dan uw voortgang: ${differ.length}.`;
+    if (skipped) summary += ` Wij slaan ${points(skipped)} over: die konden wij niet lezen of deze site kent ze niet.`;
+    add("p", summary);
+    if (differ.length) {
+      add("p", "Wat anders is (uw status → status in het bestand):");
+      const list = add("ul", "");
+      for (const id of differ.slice(0, 30)) {
+        add("li", `${label(id)}: ${STATUSES[statusOf(mine, id)]} → ${STATUSES[theirs[id].status]}`, list);
+      }
+      if (differ.length > 30) add("li", `en nog ${points(differ.length - 30)}`, list);
+    }
+    add("p", "Samenvoegen: per punt blijft de nieuwste wijziging staan. Weten wij niet welke nieuwer is, dan blijft die van u.");
+    const back = lost.length ? ` Van uw eigen punten ${lost.length === 1 ? "gaat er 1" : `gaan er ${lost.length}`} terug naar Open.` : "";
+    add("p", `Vervangen: alleen de voortgang uit het bestand blijft over.${back}`);
+    const buttons = add("p", "");
+    for (const [choice, text] of [["merge", "Samenvoegen"], ["replace", "Vervangen"], ["", "Annuleren"]]) {
+      const button = add("button", text, buttons);
+      button.type = "button";
+      button.className = choice === "merge" ? "md-button md-button--primary" : "md-button";
+      button.addEventListener("click", () => {
+        dialog.returnValue = choice;
+        dialog.close();
+      });
+    }
+    dialog.addEventListener("close", () => {
+      dialog.remove();
+      done(dialog.returnValue);
+    });
+    panel.append(dialog);
+    dialog.showModal();
+    buttons.firstChild.focus();
   }
 
   // Loaded async: it may run before Material's bundle (no document$ yet) or after the page loaded.
