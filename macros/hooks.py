@@ -70,6 +70,11 @@ def offline() -> bool:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the data first, add generated pages to the nav, and bundle the components."""
     site = site_for(config)
+    snippets = config.mdx_configs.get("pymdownx.snippets")
+    if snippets:  # relative to mkdocs.yml, not to where `mkdocs build -f ...` was started
+        root = Path(config.config_file_path).parent
+        paths = snippets.get("base_path", ["."])
+        snippets["base_path"] = [str(root / p) for p in ([paths] if isinstance(paths, str) else paths)]
     _generated.clear()
     _generated.update(generated_pages(site))
     config.nav = nav_with_generated(config.nav or [], site, _generated)

@@ -50,7 +50,9 @@ PATTERN_HELP = {
     SLUG_PATTERN: "kleine letters, cijfers en enkele streepjes, bijv. 'lokale-coalitie'",
     r"^2\.[12]\.[1-9][0-9]{0,2}$": "2.1.1, 2.1.2, ... voor lokaal; 2.2.1, 2.2.2, ... voor regionaal",
     r"^3\.[12]\.[1-9]$": "een paragraaf van hoofdstuk 3, bijv. '3.2.1'",
-    r"^\d{4}(-\d{2}(-\d{2})?)?$": "'2018', '2022-06' of '2024-01-01'",
+    r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "'2018', '2022-06' of '2024-01-01'",
+    r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$": "een pagina in docs/, bijv. 'kansrijke-start/index.md'",
+    r"^[0-9]{1,3}(\.[0-9]{1,3}){0,2}$": "een nummer als '1', '1.2' of '1.2.3'",
 }
 
 
@@ -93,15 +95,19 @@ def format_path(loc: Loc) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", str(part)):
-            out += f".{part}" if out else str(part)
+            continue
+        part = str(part) if len(str(part)) <= 40 else str(part)[:37] + "..."  # a pasted text as a key
+        if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
+            out += f".{part}" if out else part
         else:
-            out += f"[{json.dumps(str(part), ensure_ascii=False)}]"
+            out += f"[{json.dumps(part, ensure_ascii=False)}]"
     return out
 
 
 def did_you_mean(word: str, options: typing.Iterable[str]) -> str | None:
     """A Dutch 'did you mean' hint for a near-miss id or key, or None."""
+    if len(word) > 100:  # no near miss, and comparing would only cost time
+        return None
     matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"bedoelde je '{matches[0]}'?" if matches else None
 
@@ -171,40 +177,140 @@ def _duplicate_keys(file: DataFile, node: yaml.Node, loc: Loc = ()) -> Iterator[
             yield from _duplicate_keys(file, item, (*loc, i))
 
 
+#: Limits that keep a broken or hostile file from hanging or crashing the check. The largest
+#: real file is about 25 kB with a few thousand values, nested six deep.
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 40
+MAX_ALIASES = 100
+MAX_VALUES = 50_000  # values in a file, counting what every '*' alias repeats
+
+
+class DataLoader(SafeLoader):
+    """SafeLoader that reads plain values as YAML 1.2 does, with no surprises for editors.
+
+    Only `true`/`false` are booleans (not yes/no/on/off), only plain decimals are numbers
+    (`010` is not 8, `1_000` and `1:30` are not numbers) and dates stay text: the models
+    check them and say what is wrong, where PyYAML would crash on `2023-02-30`.
+    """
+
+
+DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag.rsplit(":", 1)[-1] in ("null", "str", "merge")]
+    for first, resolvers in SafeLoader.yaml_implicit_resolvers.items()
+}
+DataLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+DataLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^-?(?:0|[1-9][0-9]{0,17})$"), list("-0123456789")
+)
+
+
 def read_file(path: Path, rel: str) -> tuple[DataFile | None, list[DataError]]:
     """Parse one YAML file safely; syntax problems become DataErrors, never tracebacks."""
-    if not path.exists():
-        return None, [DataError(rel, 1, 1, "", "bestand ontbreekt", "elke collectie heeft een eigen bestand")]
-    raw = path.read_bytes()
+    try:
+        if not path.exists():
+            return None, [DataError(rel, 1, 1, "", "bestand ontbreekt", "elke collectie heeft een eigen bestand")]
+        if not path.is_file():
+            return None, [DataError(rel, 1, 1, "", "dit is een map of iets anders dan een bestand",
+                                    "elke collectie is één YAML-bestand")]  # fmt: skip
+        if path.stat().st_size > MAX_FILE_BYTES:
+            size = path.stat().st_size // 1000
+            return None, [DataError(rel, 1, 1, "", f"bestand is te groot ({size} kB)",
+                                    f"ten hoogste {MAX_FILE_BYTES // 1000} kB")]  # fmt: skip
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [DataError(rel, 1, 1, "", f"bestand is niet te lezen ({exc.strerror or 'onbekende fout'})")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [DataError(rel, line, 1, "", "bestand is geen UTF-8", "sla het bestand op als UTF-8")]
-    if "\t" in text:
-        line = text[: text.index("\t")].count("\n") + 1
-        return None, [DataError(rel, line, 1, "", "tab-teken gevonden", "gebruik spaties om in te springen")]
-    try:
-        loader = SafeLoader(text)
-    except yaml.reader.ReaderError as exc:
-        return None, [_control_character(rel, text, exc)]
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.reader.ReaderError as exc:  # libyaml finds it while parsing
-        return None, [_control_character(rel, text, exc)]
-    except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(rel, exc)]
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
-        return None, [DataError(rel, 1, 1, "", f"YAML-fout: {exc}")]
-    finally:
-        loader.dispose()
+    node, data, errors = parse(text, rel)
+    if errors:
+        return None, errors
     docs = path.parent.parent / "docs"
     file = DataFile(rel, node, data, docs if docs.is_dir() else None)
     if node is None:
         return None, [DataError(rel, 1, 1, "", "bestand is leeg", "zet er minstens de collectie in")]
     errors = list(_duplicate_keys(file, node))
     return (None if errors else file), errors
+
+
+def parse(text: str, rel: str) -> tuple[yaml.Node | None, Any, list[DataError]]:
+    """YAML text -> (node tree, data, errors), within the limits above; never raises."""
+    if "\t" in text:
+        line = text[: text.index("\t")].count("\n") + 1
+        return None, None, [DataError(rel, line, 1, "", "tab-teken gevonden", "gebruik spaties om in te springen")]
+    try:
+        problem = _over_limits(text, rel)
+        if problem:
+            return None, None, [problem]
+        loader = DataLoader(text)
+        try:
+            node = loader.get_single_node()
+            return node, (loader.construct_document(node) if node is not None else None), []
+        finally:
+            loader.dispose()
+    except yaml.reader.ReaderError as exc:
+        return None, None, [_control_character(rel, text, exc)]
+    except yaml.MarkedYAMLError as exc:
+        return None, None, [_syntax_error(rel, text, exc)]
+    except yaml.YAMLError:  # pragma: no cover - PyYAML marks nearly everything
+        return None, None, [DataError(rel, 1, 1, "", "YAML-fout: het bestand is niet te lezen")]
+
+
+def _over_limits(text: str, rel: str) -> DataError | None:
+    """One pass over the parser's events, before anything is built: explicit tags, nesting
+    depth, aliases and the number of values they expand to ('billion laughs')."""
+    loader = DataLoader(text)
+    try:
+        depth = aliases = values = 0
+        sizes: dict[str, int] = {}  # anchor -> number of values it stands for
+        open_: list[list] = []  # per open list or group: [values so far, its anchor]
+
+        def error(event: yaml.Event, message: str, allowed: str) -> DataError:
+            return DataError(rel, event.start_mark.line + 1, event.start_mark.column + 1, "", message, allowed)
+
+        while loader.check_event():
+            event = loader.get_event()
+            tag = getattr(event, "tag", None)
+            if tag is not None and isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                shown = tag.replace("tag:yaml.org,2002:", "!!")
+                return error(event, f"YAML-fout: label '{shown[:40]}' is niet toegestaan",
+                             "schrijf de waarde zonder label; zet tekst zo nodig tussen aanhalingstekens")  # fmt: skip
+            if isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    return error(event, "te veel verwijzingen met *", f"ten hoogste {MAX_ALIASES}")
+                size = sizes.get(event.anchor, 1)
+            elif isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                size = 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                size, anchor = open_.pop()
+                depth -= 1
+                if anchor is not None:
+                    sizes[anchor] = size
+                if open_:
+                    open_[-1][0] += size
+                continue
+            else:
+                continue
+            values += size
+            if values > MAX_VALUES:
+                return error(event, "bestand bevat te veel waarden" + (" (ook via verwijzingen met *)" if sizes else ""),
+                             f"ten hoogste {MAX_VALUES}")  # fmt: skip
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return error(event, "lijsten en groepen zijn te diep genest", f"ten hoogste {MAX_DEPTH} niveaus")
+                open_.append([1, event.anchor])
+            else:
+                if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
+                    sizes[event.anchor] = 1
+                if open_:
+                    open_[-1][0] += size
+        return None
+    finally:
+        loader.dispose()
 
 
 def _control_character(rel: str, text: str, exc: yaml.reader.ReaderError) -> DataError:
@@ -217,9 +323,7 @@ def _control_character(rel: str, text: str, exc: yaml.reader.ReaderError) -> Dat
 #: PyYAML's problems, as an editor would say them.
 YAML_PROBLEMS = {
     "found unexpected end of stream": "het bestand houdt onverwacht op; staat er een aanhalingsteken of haakje open?",
-    "mapping values are not allowed here": (
-        "dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens"
-    ),
+    "mapping values are not allowed": "dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens",
     "could not find expected ':'": "er ontbreekt een dubbele punt na de veldnaam",
     "did not find expected key": "de inspringing klopt niet",
     "did not find expected '-' indicator": "de inspringing van de lijst klopt niet",
@@ -227,22 +331,65 @@ YAML_PROBLEMS = {
     "did not find expected ',' or ']'": "een lijst tussen [ ] is niet goed afgesloten",
     "did not find expected ',' or '}'": "een groep tussen { } is niet goed afgesloten",
     "found undefined alias": "onbekende verwijzing met *",
+    "found character that cannot start any token": "dit teken mag hier niet staan; zet de tekst tussen aanhalingstekens",
+    "found unknown escape character": "onbekende code na een \\; gebruik enkele aanhalingstekens of schrijf \\\\",
+    "did not find expected node content": "hier ontbreekt een waarde",
+    "block sequence entries are not allowed": "een '- ' staat op een onverwachte plek; controleer de inspringing",
+    "did not find expected alphabetic or numeric character": "een naam na & of * mag alleen letters en cijfers hebben",
+    "expected a mapping or list of mappings for merging": "'<<' voegt alleen groepen velden samen",
+    "expected a single document": "het bestand bevat meer dan één document (---); gebruik er één",
+    "did not find expected <document start>": "onverwachte tekst na het einde van de gegevens",
+    "found duplicate anchor": "dezelfde naam na & staat er twee keer",
+    "found unexpected ':'": "dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens",
+    "while parsing a quoted scalar": "een aanhalingsteken wordt niet gesloten",
 }
 
 
-def _syntax_error(rel: str, exc: yaml.MarkedYAMLError) -> DataError:
+def _syntax_error(rel: str, text: str, exc: yaml.MarkedYAMLError) -> DataError:
+    """A YAML syntax error, at its real cause: a quote left open many lines up is named there."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (exc.problem or "").strip()
     message = next(
         (dutch for english, dutch in YAML_PROBLEMS.items() if problem.startswith(english)),
-        f"onleesbare YAML: {problem}",
+        "dit deel van het bestand is geen geldige YAML",
     )
+    quote = _open_quote(text, line - 1)
+    if quote is not None:
+        q_line, q_column, char = quote
+        return DataError(rel, q_line, q_column, "", f"YAML-fout: aanhalingsteken {char} wordt niet op dezelfde regel "
+                         f"gesloten; de tekst loopt door tot regel {line}", "sluit het aanhalingsteken op deze regel")  # fmt: skip
     if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
         message += f" (begonnen op regel {exc.context_mark.line + 1})"
     return DataError(
         rel, line, column, "", f"YAML-fout: {message}", "controleer inspringing, dubbele punten en aanhalingstekens"
     )
+
+
+def _open_quote(text: str, error_line: int) -> tuple[int, int, str] | None:
+    """(line, column, quote) of a quoted text that runs over several lines up to the error:
+    an unclosed quote swallows the lines after it, and YAML reports where the damage shows."""
+    loader = DataLoader(text)
+    found = None
+    try:
+        while loader.check_token():
+            token = loader.get_token()
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.start_mark.line < token.end_mark.line
+                and token.end_mark.line >= error_line - 1
+            ):
+                found = (token.start_mark.line + 1, token.start_mark.column + 1, token.style)
+            if token.start_mark.line > error_line:
+                break
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "context_mark", None)
+        if found is None and mark is not None and "quoted scalar" in (getattr(exc, "context", "") or ""):
+            found = (mark.line + 1, mark.column + 1, text.splitlines()[mark.line][mark.column : mark.column + 1] or '"')
+    finally:
+        loader.dispose()
+    return found
 
 
 def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> DataError:
@@ -256,7 +403,7 @@ def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> D
         hint = did_you_mean(str(loc[-1]), allowed)
         return file.error(
             loc,
-            f"onbekend veld '{loc[-1]}'" + (f"; {hint}" if hint else ""),
+            f"onbekend veld {_show(str(loc[-1]))}" + (f"; {hint}" if hint else ""),
             f"toegestaan: {listing(allowed, 20)}",
             on_key=True,
         )
@@ -277,10 +424,15 @@ def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> D
         "url_parsing": ("ongeldig webadres", "een volledig adres dat begint met https://"),
         "url_scheme": ("ongeldig webadres", "een volledig adres dat begint met https://"),
         "url_type": ("ongeldig webadres", "een volledig adres dat begint met https://"),
+        "url_syntax_violation": ("ongeldig webadres", "een volledig adres dat begint met https://"),
     }
     if kind in messages:
         message, allowed = messages[kind]
+        if isinstance(value, str) and kind.startswith(("int_", "date_")):
+            allowed = _digits_hint(value, number=kind.startswith("int_")) or allowed
         return file.error(loc, f"{message}, niet {_show(value)}", allowed)
+    if kind == "url_too_long":
+        return file.error(loc, f"webadres is te lang ({len(str(value))} tekens)", f"ten hoogste {ctx['max_length']} tekens")
     if kind == "literal_error":
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         hint = did_you_mean(str(value), options) if isinstance(value, str) else None
@@ -289,7 +441,8 @@ def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> D
         )
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
-        return file.error(loc, f"ongeldige waarde {_show(value)}", PATTERN_HELP.get(pattern, f"patroon {pattern}"))
+        hint = _digits_hint(value) if isinstance(value, str) else None
+        return file.error(loc, f"ongeldige waarde {_show(value)}", hint or PATTERN_HELP.get(pattern, f"patroon {pattern}"))
     if kind == "string_too_short":
         return file.error(loc, "mag niet leeg zijn")
     if kind == "string_too_long":
@@ -310,12 +463,23 @@ def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> D
         return file.error(loc, f"waarde {_show(value)} valt buiten het bereik", f"{bounds[kind]} {limit}")
     if kind == "value_error":
         return file.error(loc, str(ctx.get("error", err["msg"])))
-    return file.error(loc, err["msg"])  # pragma: no cover - a kind we have not seen yet
+    return file.error(loc, f"ongeldige waarde {_show(value)}")  # a kind we have not seen: still Dutch
+
+
+def _digits_hint(value: str, number: bool = False) -> str | None:
+    """What to write instead of a number or date in other digits, or of a number with a leading zero."""
+    if any(c.isdigit() and not c.isascii() for c in value):
+        return "gebruik de gewone cijfers 0-9"
+    if number and re.fullmatch(r"[+-]?0[0-9]+|[0-9]+([._ ][0-9]+)+|\+[0-9]+", value.strip()):
+        return "alleen de cijfers 0-9: zonder voorloopnul, plusteken, punten of spaties"
+    return None
 
 
 def _show(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return "een lijst" if isinstance(value, list) else "een groep velden"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "...'"
 
@@ -376,18 +540,21 @@ def _refs(value: Any, tp: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
             yield from _refs(value, arg, loc)
 
 
-def _numbering(file: DataFile, base: Loc, numbers: list[int], what: str) -> Iterator[DataError]:
-    """Numbers must run 1..N, each once, so '14 actions' means actions 1 to 14."""
+def _numbering(
+    file: DataFile, numbered: list[tuple[Loc, int]], what: str, show: typing.Callable[[int], str] = str
+) -> Iterator[DataError]:
+    """Numbers must run 1..N, each once, so '14 actions' means actions 1 to 14 (and steps 2.1.1 to 2.1.7)."""
+    numbers = [n for _, n in numbered]
     counts = Counter(numbers)
     missing = sorted(set(range(1, len(numbers) + 1)) - set(numbers))
-    for i, n in enumerate(numbers):
+    for loc, n in numbered:
         if counts[n] > 1:
-            yield file.error((*base, i, "number"), f"{what} {n} komt vaker voor", "elk nummer één keer")
+            yield file.error(loc, f"{what} {show(n)} komt vaker voor", "elk nummer één keer")
         elif n > len(numbers):
             yield file.error(
-                (*base, i, "number"),
-                f"{what} {n} past niet in de reeks",
-                f"nummers 1 t/m {len(numbers)} zonder gaten; ontbreekt: {listing(map(str, missing))}",
+                loc,
+                f"{what} {show(n)} past niet in de reeks",
+                f"nummers {show(1)} t/m {show(len(numbers))} zonder gaten; ontbreekt: {listing(map(show, missing))}",
             )
 
 
@@ -409,7 +576,6 @@ def _unique_ids(file: DataFile, key: str, records: list[Any]) -> tuple[set[str],
 
 def _check_steps(file: DataFile, steps: list[Any]) -> Iterator[DataError]:
     item_step: dict[str, str] = {}
-    numbers = Counter(step.number for step in steps)
     for s, step in enumerate(steps):
         for c, item in enumerate(step.checklist):
             loc = ("steps", s, "checklist", c)
@@ -432,10 +598,10 @@ def _check_steps(file: DataFile, steps: list[Any]) -> Iterator[DataError]:
                 f"stap {step.number} hoort bij '{expected}', niet bij '{step.level}'",
                 "2.1.x is lokaal, 2.2.x is regionaal",
             )
-        if numbers[step.number] > 1:
-            yield file.error(
-                ("steps", s, "number"), f"stapnummer {step.number} komt vaker voor", "elk stapnummer één keer"
-            )
+    for prefix in ("2.1.", "2.2."):
+        numbered = [(("steps", s, "number"), int(step.number[4:])) for s, step in enumerate(steps)
+                    if step.number.startswith(prefix)]  # fmt: skip
+        yield from _numbering(file, numbered, "stapnummer", lambda n, prefix=prefix: f"{prefix}{n}")
 
 
 def cross_check(files: dict[str, DataFile], models: dict[str, Record]) -> list[DataError]:
@@ -452,20 +618,15 @@ def cross_check(files: dict[str, DataFile], models: dict[str, Record]) -> list[D
     if "steps" in models:
         errors += _check_steps(files["steps"], models["steps"].steps)
     if "actions" in models:
-        errors += _numbering(
-            files["actions"], ("actions",), [a.number for a in models["actions"].actions], "actienummer"
-        )
+        numbered = [(("actions", i, "number"), a.number) for i, a in enumerate(models["actions"].actions)]
+        errors += _numbering(files["actions"], numbered, "actienummer")
     if "borging" in models:
-        errors += _numbering(
-            files["borging"], ("borging_items",), [b.number for b in models["borging"].borging_items], "nummer"
-        )
+        numbered = [(("borging_items", i, "number"), b.number) for i, b in enumerate(models["borging"].borging_items)]
+        errors += _numbering(files["borging"], numbered, "nummer")
     if "coalitions" in models:
-        errors += _numbering(
-            files["coalitions"],
-            ("coalition_count", "tranches"),
-            [t.number for t in models["coalitions"].coalition_count.tranches],
-            "tranche",
-        )
+        tranches = models["coalitions"].coalition_count.tranches
+        numbered = [(("coalition_count", "tranches", i, "number"), t.number) for i, t in enumerate(tranches)]
+        errors += _numbering(files["coalitions"], numbered, "tranche")
     if "funding" in models:
         for f, source in enumerate(models["funding"].funding_sources):
             years = Counter(a.year for a in source.amounts)

@@ -164,7 +164,34 @@ Text = Annotated[
 LongText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8000), AfterValidator(_plain_text)
 ]
-Year = Annotated[int, Field(ge=2010, le=2040, description="Jaartal.", examples=[2024])]
+_LINE_BREAKS = re.compile("[\n\r\v\f\x85\u2028\u2029]")
+
+
+def _one_line(value: str) -> str:
+    """A title or question is shown on one line (headings, menus, search results)."""
+    if _LINE_BREAKS.search(value):
+        raise ValueError("mag maar één regel zijn; haal de regelovergang weg")
+    return value
+
+
+Line = Annotated[Text, AfterValidator(_one_line)]
+Year = Annotated[int, Field(ge=2010, le=2040, strict=True, description="Jaartal.", examples=[2024])]
+
+
+def _calendar_date(value: str) -> str:
+    """'2018', '2022-06' or '2024-01-01', and a month or day that exists."""
+    try:
+        date(*(int(part) for part in value.split("-")), *(1,) * (2 - value.count("-")))
+    except ValueError:
+        raise ValueError(f"datum '{value}' bestaat niet; controleer maand en dag") from None
+    return value
+
+
+def _iso_date(value: object) -> object:
+    """A date written JJJJ-MM-DD (YAML gives it to us as text) that exists on the calendar."""
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return date.fromisoformat(_calendar_date(value))
+    return value
 
 ActionLineRef = Annotated[Slug, Ref("action_lines")]
 ActionRef = Annotated[Slug, Ref("actions")]
@@ -218,7 +245,7 @@ class Source(Record):
 
     model_config = describe("Een bron: een document of webpagina waar informatie op de site vandaan komt.")
     id: Slug = Id("rivm-landelijke-monitor")
-    title: Text = F("Naam van de bron, zoals een lezer hem herkent.", "RIVM - Landelijke monitor Kansrijke Start")
+    title: Line = F("Naam van de bron, zoals een lezer hem herkent.", "RIVM - Landelijke monitor Kansrijke Start")
     publisher: Text | None = F("Organisatie die de bron uitgaf. Mag leeg blijven.", "RIVM", default=None)
     url: HttpUrl | None = F("Volledig webadres. Leeg als de bron niet online staat.", "https://www.rivm.nl/",
                             default=None)  # fmt: skip
@@ -231,7 +258,7 @@ class ActionLine(Record):
     model_config = describe("Een actielijn van het actieprogramma Kansrijke Start.")
     id: Slug = Id("lokale-en-regionale-afspraken")
     letter: Literal["A", "B"] = F("Letter van de actielijn: A of B.", "A")
-    title: Text = F("Titel van de actielijn.", "Lokale en regionale afspraken zorgen voor juiste zorg dichtbij")
+    title: Line = F("Titel van de actielijn.", "Lokale en regionale afspraken zorgen voor juiste zorg dichtbij")
     sub_points: list[Text] = F("Aandachtspunten onder deze actielijn.", ["Duurzame regionale en lokale afspraken"],
                                min_length=1)  # fmt: skip
     sources: list[SourceRef] = Sources()
@@ -242,8 +269,8 @@ class Action(Record):
 
     model_config = describe("Een actie van het actieprogramma. Nummers lopen van 1 tot en met het aantal acties.")
     id: Slug = Id("lokale-coalities")
-    number: int = F("Nummer van de actie, zoals in het actieprogramma.", 1, ge=1, le=9999)
-    title: Text = F("Titel van de actie.", "Ketenaanpak Kansrijke Start in alle gemeenten")
+    number: int = F("Nummer van de actie, zoals in het actieprogramma.", 1, ge=1, le=9999, strict=True)
+    title: Line = F("Titel van de actie.", "Ketenaanpak Kansrijke Start in alle gemeenten")
     action_line: ActionLineRef = F("Id van de actielijn waar deze actie onder valt.", "lokale-en-regionale-afspraken")
     description: LongText = F("Uitleg in gewone taal: korte zinnen.", "Elke gemeente krijgt een lokale ketenaanpak.")
     basis: Basis = "bron"
@@ -257,8 +284,8 @@ class BorgingItem(Record):
 
     model_config = describe("Een spoor van de werkwijze duurzame borging.")
     id: Slug = Id("bestuurlijke-afspraken")
-    number: int = F("Volgnummer: 1, 2, 3, ...", 1, ge=1, le=999)
-    title: Text = F("Titel van het spoor.", "Bestuurlijke afspraken")
+    number: int = F("Volgnummer: 1, 2, 3, ...", 1, ge=1, le=999, strict=True)
+    title: Line = F("Titel van het spoor.", "Bestuurlijke afspraken")
     description: LongText = F("Uitleg in gewone taal.", "Leg afspraken vast in een convenant.")
     sources: list[SourceRef] = Sources()
 
@@ -283,7 +310,7 @@ class Step(Record):
         "2.1.1",
     )
     level: Literal["lokaal", "regionaal"] = F("Lokaal of regionaal; past bij het nummer.", "lokaal")
-    title: Text = F("Titel van de stap, zoals in de handreiking.", "Vormen van een lokale coalitie")
+    title: Line = F("Titel van de stap, zoals in de handreiking.", "Vormen van een lokale coalitie")
     summary: Text = F("Eén of twee zinnen: waar gaat deze stap over?", "De gemeente brengt partners samen.")
     description: LongText = F("Uitleg in gewone taal: korte zinnen.", "De gemeente start de coalitie en voert regie.")
     checklist: list[ChecklistItem] = F("De punten van de checklist, in volgorde.", [], min_length=1)
@@ -303,8 +330,9 @@ class Amount(Record):
 
     model_config = describe("Een bedrag in een jaar, alleen als een bron het noemt.")
     year: Year
-    eur: int = F("Bedrag in hele euro's, zonder punten.", 15000000, gt=0, le=10_000_000_000)
-    per_year_from: bool = F("true als het bedrag elk jaar terugkomt vanaf dit jaar.", False, default=False)
+    eur: int = F("Bedrag in hele euro's, zonder punten.", 15000000, gt=0, le=10_000_000_000, strict=True)
+    per_year_from: bool = F("true als het bedrag elk jaar terugkomt vanaf dit jaar.", False, default=False,
+                            strict=True)  # fmt: skip
     note: Text | None = F("Korte toelichting. Mag leeg blijven.", "Voor alle gemeenten samen.", default=None)
 
 
@@ -317,7 +345,7 @@ class FundingSource(Record):
         "Paragraaf in hoofdstuk 3 van de handreiking. Leeg als de handreiking er geen heeft.", "3.2.1", default=None
     )
     funder: Literal["gemeenten", "zorgverzekeraars", "rijk"] = F("Wie het geld geeft of regelt.", "gemeenten")
-    title: Text = F("Titel van de geldbron.", "Financiering ketenaanpak Kansrijke Start (SPUK)")
+    title: Line = F("Titel van de geldbron.", "Financiering ketenaanpak Kansrijke Start (SPUK)")
     summary: Text = F("Eén zin: wat is dit geld?", "Gemeenten vragen Rijksgeld aan voor Kansrijke Start.")
     description: LongText = F("Uitleg in gewone taal.", "Het geld komt uit de brede SPUK.")
     purposes: list[Text] = F("Waarvoor het geld mag worden gebruikt.", ["Lokale coalities vormen en versterken"],
@@ -332,7 +360,7 @@ class Partner(Record):
 
     model_config = describe("Een partner of rol in de ketenaanpak.")
     id: Slug = Id("jgz")
-    name: Text = F("Naam van de partner of rol.", "Jeugdgezondheidszorg (JGZ)")
+    name: Line = F("Naam van de partner of rol.", "Jeugdgezondheidszorg (JGZ)")
     domain: Literal["medisch", "sociaal", "informeel", "bestuur", "kennis"] = F("Domein van de partner.", "medisch")
     role: LongText = F("Wat deze partner doet in de ketenaanpak.", "Doet het prenataal huisbezoek.")
     basis: Basis
@@ -354,8 +382,8 @@ class Tranche(Record):
     """Municipalities with a local coalition in one funding tranche."""
 
     model_config = describe("Een tranche: een groep gemeenten die tegelijk geld kreeg voor een coalitie.")
-    number: int = F("Nummer van de tranche: 1, 2, 3, ...", 1, ge=1, le=999)
-    coalitions: int = F("Aantal gemeenten met een lokale coalitie.", 96, ge=0, le=400)
+    number: int = F("Nummer van de tranche: 1, 2, 3, ...", 1, ge=1, le=999, strict=True)
+    coalitions: int = F("Aantal gemeenten met een lokale coalitie.", 96, ge=0, le=400, strict=True)
     explanation: Text | None = F("Toelichting. Mag leeg blijven.", "GIDS-gemeenten (impuls 2019).", default=None)
     basis: Basis = "bron"
 
@@ -364,7 +392,9 @@ class CoalitionCount(Record):
     """The coalition count per tranche at a reference date."""
 
     model_config = describe("Telling van lokale coalities per tranche op een peildatum.")
-    reference_date: date = F("Peildatum van de telling (JJJJ-MM-DD).", "2023-01-01")
+    reference_date: Annotated[date, BeforeValidator(_iso_date)] = F(
+        "Peildatum van de telling (JJJJ-MM-DD).", "2023-01-01", strict=True
+    )
     tranches: list[Tranche] = F("De tranches, met nummers 1 tot en met het aantal.", [], min_length=1)
     sources: list[SourceRef] = Sources()
 
@@ -374,10 +404,10 @@ class Intervention(Record):
 
     model_config = describe("Een interventie voor de eerste 1000 dagen.")
     id: Slug = Id("voorzorg")
-    name: Text = F("Naam van de interventie.", "VoorZorg")
+    name: Line = F("Naam van de interventie.", "VoorZorg")
     summary: Text = F("Eén zin: wat houdt de interventie in?", "Huisbezoeken door de JGZ tot het kind 2 jaar is.")
     recognition: Text = F("Erkenning, zoals in de bron.", "Goed onderbouwd")
-    uncertain: bool = F("true als de bron voor de erkenning zwak is.", False, default=False)
+    uncertain: bool = F("true als de bron voor de erkenning zwak is.", False, default=False, strict=True)
     sources: list[SourceRef] = Sources()
 
 
@@ -386,7 +416,7 @@ class FaqItem(Record):
 
     model_config = describe("Een veelgestelde vraag met het antwoord.")
     id: Slug = Id("spuk-aanvragen")
-    question: Text = F("De vraag, zoals een gemeente hem stelt.", "Waar vraag ik de SPUK aan?")
+    question: Line = F("De vraag, zoals een gemeente hem stelt.", "Waar vraag ik de SPUK aan?")
     answer: list[Text] = F("Het antwoord: één alinea per regel.", ["U vraagt de SPUK aan bij DUS-I."], min_length=1)
     steps: list[StepRef] = F("Ids van stappen om verder te lezen.", ["lokale-coalitie-vormen"], default_factory=list)
     actions: list[ActionRef] = F("Ids van acties om verder te lezen.", ["lokale-coalities"], default_factory=list)
@@ -398,8 +428,8 @@ class Contact(Record):
 
     model_config = describe("Een contactpunt voor ondersteuning: altijd een organisatie, nooit een persoon.")
     id: Slug = Id("pharos-stimuleringsprogramma")
-    organisation: Text = F("Naam van de organisatie.", "Pharos")
-    name: Text = F("Naam van het team of programma.", "Stimuleringsprogramma lokale coalities")
+    organisation: Line = F("Naam van de organisatie.", "Pharos")
+    name: Line = F("Naam van het team of programma.", "Stimuleringsprogramma lokale coalities")
     helps_with: Text = F("Waarmee dit contactpunt helpt.", "Vragen over de aanpak in uw lokale coalitie.")
     email: Annotated[str, StringConstraints(pattern="^" + _EMAIL.pattern + "$"), BeforeValidator(_email)] | None = F(
         "Functionele mailbox van de organisatie, nooit een persoonlijk adres.", "kansrijkestart@pharos.nl", default=None
@@ -417,13 +447,13 @@ class GlossaryTerm(Record):
         str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20), AfterValidator(_plain_text),
         AfterValidator(_abbreviation),
     ] = F("De afkorting zoals in de tekst.", "JGZ")  # fmt: skip
-    term: Text = F("Voluit geschreven.", "Jeugdgezondheidszorg")
+    term: Line = F("Voluit geschreven.", "Jeugdgezondheidszorg")
     explanation: Text = F("Eén zin uitleg in gewone taal.", "Zorg voor de gezondheid van kinderen van 0 tot 18 jaar.")
 
 
 def _as_text(value: object) -> object:
-    """YAML reads `2018` as a number and `2024-01-01` as a date; a milestone keeps them as text."""
-    return str(value) if isinstance(value, (int, date)) and not isinstance(value, bool) else value
+    """YAML reads `2018` as a number; a milestone keeps it as text."""
+    return str(value) if type(value) is int else value
 
 
 class Milestone(Record):
@@ -431,10 +461,15 @@ class Milestone(Record):
 
     model_config = describe("Een moment op de tijdlijn van Kansrijke Start.")
     id: Slug = Id("vervolgaanpak-kamer")
-    date: Annotated[str, BeforeValidator(_as_text), StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = F(
+    date: Annotated[
+        str,
+        BeforeValidator(_as_text),
+        StringConstraints(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"),
+        AfterValidator(_calendar_date),
+    ] = F(
         "Jaar, maand of dag: '2018', '2022-06' of '2024-01-01'.", "2022-06"
     )
-    title: Text = F("Wat er toen gebeurde.", "De vervolgaanpak gaat naar de Tweede Kamer.")
+    title: Line = F("Wat er toen gebeurde.", "De vervolgaanpak gaat naar de Tweede Kamer.")
     sources: list[SourceRef] = Sources()
 
 
@@ -449,12 +484,12 @@ class TocEntry(Record):
         "Een deel van de inhoudsopgave van de handreiking. Noem 'page' (met nummer en titel), 'step' of 'funding'.",
         {"number": "1.2", "title": "Belang eerste 1000 dagen", "page": "kansrijke-start/eerste-1000-dagen.md"},
     )
-    number: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")] | None = F(
+    number: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,3}(\.[0-9]{1,3}){0,2}$")] | None = F(
         "Nummer in de handreiking. Leeg bij een stap, geldbron of bijlage.", "1.2", default=None
     )
-    title: Text | None = F("Titel zoals in de handreiking. Leeg bij een stap of geldbron.", "Belang eerste 1000 dagen",
+    title: Line | None = F("Titel zoals in de handreiking. Leeg bij een stap of geldbron.", "Belang eerste 1000 dagen",
                            default=None)  # fmt: skip
-    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md$")] | None = F(
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$", max_length=200)] | None = F(
         "Pagina in docs/ die dit deel behandelt.", "kansrijke-start/eerste-1000-dagen.md", default=None
     )
     anchor: Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)] | None = F(

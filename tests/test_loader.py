@@ -110,7 +110,9 @@ def test_toc_page_must_exist_in_docs(minimal_data: Path):
 
 def test_steps_sort_by_number_not_by_text(minimal_data: Path):
     path = minimal_data / "steps.yaml"
-    extra = path.read_text().split("  - id: stap-regionaal")[0].replace("stap-lokaal", "stap-tien")
-    extra = extra.replace('"2.1.1"', '"2.1.10"').replace("item-een", "item-tien-a").replace("item-twee", "item-tien-b")
-    path.write_text(path.read_text() + extra.split("steps:\n", 1)[1])
-    assert [s.number for s in load_site(minimal_data).steps_at("lokaal")] == ["2.1.1", "2.1.10"]
+    local = path.read_text().split("  - id: stap-regionaal")[0].split("steps:\n", 1)[1]
+    for n in range(2, 11):  # 2.1.2 ... 2.1.10: numbering has no gaps
+        extra = local.replace("stap-lokaal", f"stap-{n}").replace('"2.1.1"', f'"2.1.{n}"')
+        path.write_text(path.read_text() + extra.replace("item-een", f"item-{n}-a").replace("item-twee", f"item-{n}-b"))
+    numbers = [s.number for s in load_site(minimal_data).steps_at("lokaal")]
+    assert numbers[:3] == ["2.1.1", "2.1.2", "2.1.3"] and numbers[-1] == "2.1.10"
