@@ -80,6 +80,7 @@ class Vocabulary:
                 self.terms_from.setdefault(sequence[0], []).append((sequence, t.abbr))
         self.lower_abbreviations = {t.abbr.lower(): words(t.term) for t in site.glossary if not t.abbr.isupper()}
         self.parts = {part: i for i, part in enumerate(site.search.compound_parts)}
+        self.longest_part = max(map(len, self.parts), default=0)
         self.groups: dict[str, list[str]] = {}
         for group in site.search.synonyms:
             for word in group.terms:
@@ -90,10 +91,11 @@ class Vocabulary:
         """A compound word's known parts, longest first: kraamzorg -> (zorg, kraam).
 
         A part is a head or tail of the word at least three letters shorter than it; each head
-        and tail is looked up, so the cost does not grow with the number of parts."""
+        and tail up to the longest part is looked up, so the cost grows with neither the number
+        of parts nor the square of the word's length (a pasted megabyte took minutes)."""
         if word not in self._parts_of:
             found: dict[str, str] = {}  # part -> rest of the word
-            for cut in range(1, len(word) - 2):
+            for cut in range(1, min(len(word) - 2, self.longest_part + 1)):
                 head, tail = word[:cut], word[len(word) - cut :]
                 if tail in self.parts:
                     found[tail] = word[: len(word) - cut]

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from macros.loader import load_site
-from macros.search import enrich, terms_for
+from macros.search import Vocabulary, enrich, terms_for
 
 from .conftest import search
 
@@ -163,3 +163,21 @@ def test_results_opened_from_a_link_on_a_phone_do_not_jump(browser, base_url):
     )
     context.close()
     assert widths == [412, 412, 412]
+
+
+def test_splitting_a_long_word_looks_up_only_heads_and_tails_as_long_as_a_part(monkeypatch):
+    """A pasted megabyte without spaces took minutes: each cut of the word was looked up."""
+    vocabulary = Vocabulary(SITE)
+    lookups = []
+
+    class Counting(dict):
+        def __contains__(self, key):
+            lookups.append(key)
+            return super().__contains__(key)
+
+    monkeypatch.setattr(vocabulary, "parts", Counting(vocabulary.parts))
+    assert vocabulary.split("kraamzorg")[:2] == ("kraam", "zorg")
+    lookups.clear()
+    assert vocabulary.split("x" * 50_000 + "zorg")[0] == "zorg"
+    assert len(lookups) <= 2 * vocabulary.longest_part
+    assert max(map(len, lookups)) <= vocabulary.longest_part
