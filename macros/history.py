@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import yaml
+from .loader import parse
 
-from .loader import SafeLoader
+log = logging.getLogger("mkdocs.plugins.kansrijke_start")
 
 
 def last_changed(root: Path, paths: tuple[str, ...] = ("docs", "data")) -> dict[str, str]:
@@ -103,17 +104,25 @@ def _files_at(root: Path, names: list[str]) -> dict[str, str]:
     return found
 
 
-def _steps(text: str | None) -> dict[str, dict]:
-    try:
-        steps = (yaml.load(text or "", Loader=SafeLoader) or {}).get("steps") or []
-        return {s["id"]: s for s in steps if isinstance(s, dict) and "id" in s}
-    except (yaml.YAMLError, AttributeError, TypeError):
-        return {}
+def _steps(text: str | None) -> dict[str, dict] | None:
+    """Steps by id in one version of data/steps.yaml; None if that version cannot be read.
+
+    Old versions are read with the loader's limits: one that once held broken data (a date
+    that does not exist, a YAML tag, an alias bomb) must not stop every later build."""
+    _, data, errors = parse(text or "", "data/steps.yaml")
+    steps = data.get("steps") if isinstance(data, dict) and not errors else None
+    if text and not isinstance(steps, list):
+        return None
+    return {s["id"]: s for s in steps or [] if isinstance(s, dict) and isinstance(s.get("id"), str)}
 
 
-def step_changes(before_text: str | None, after_text: str | None) -> list[str]:
-    """Per step: added, removed, checklist changed, or text changed, between two versions of data/steps.yaml."""
+def step_changes(before_text: str | None, after_text: str | None) -> list[str] | None:
+    """Per step: added, removed, checklist changed, or text changed, between two versions of data/steps.yaml.
+
+    None when either version cannot be read."""
     before, after = _steps(before_text), _steps(after_text)
+    if before is None or after is None:
+        return None
 
     def name(step: dict) -> str:
         return f"Stap {step.get('number', '?')} {step.get('title', step.get('id'))}"
@@ -133,8 +142,8 @@ def step_changes(before_text: str | None, after_text: str | None) -> list[str]:
 
 def _page_title(root: Path, path: str) -> str:
     file = root / path
-    if file.exists():
-        for line in file.read_text(encoding="utf-8").splitlines():
+    if file.is_file():
+        for line in file.read_text(encoding="utf-8", errors="replace").splitlines():
             if line.startswith("# "):
                 return line[2:].strip()
     stem = Path(path).stem if Path(path).stem != "index" else Path(path).parent.name
@@ -157,7 +166,11 @@ def changes(root: Path, limit: int = 60) -> list[Change]:
             continue
         for file in files:
             if file == steps:
-                parts += step_changes(versions.get(f"{commit}^:{steps}"), versions.get(f"{commit}:{steps}"))
+                named = step_changes(versions.get(f"{commit}^:{steps}"), versions.get(f"{commit}:{steps}"))
+                if named is None:
+                    log.info(f"Wijzigingslog: een oude versie van {steps} (commit {commit[:7]}) is onleesbaar; "
+                             "die wijziging staat er zonder stapnamen in")  # fmt: skip
+                parts += [f"Gegevens: {DATA_LABELS['steps']}"] if named is None else named
             elif file.startswith("data/") and file.endswith(".yaml") and Path(file).stem in DATA_LABELS:
                 parts.append(f"Gegevens: {DATA_LABELS[Path(file).stem]}")
             elif file.startswith("docs/") and file.endswith(".md"):

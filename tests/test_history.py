@@ -67,3 +67,78 @@ def test_outside_git_there_is_no_date_rather_than_a_wrong_one(tmp_path: Path):
 def test_build_date_follows_source_date_epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
     assert history.build_date() == "2026-01-01"
+
+
+#: Old versions that were valid YAML but invalid data: read as far as they go.
+INVALID_STEPS = {
+    "date that does not exist": "steps:\n  - id: stap-lokaal\n    number: 2023-02-30\n",
+    "huge number": "steps:\n  - id: stap-lokaal\n    number: " + "9" * 5000 + "\n",
+    "list of lists": "steps:\n  - [id, stap-lokaal]\n  - id: [stap-lokaal]\n  - id: stap-lokaal\n    title: {a: b}\n",
+}
+#: Old versions that cannot be read at all.
+BROKEN_STEPS = {
+    "explicit tags": "steps:\n  - id: !!int abc\n    title: !!timestamp foo\n    data: !!binary AAAA\n",
+    "python tag": "steps: !!python/object/apply:os.system ['echo hi']\n",
+    "deep nesting": "steps: " + "[" * 5000 + "]" * 5000 + "\n",
+    "alias bomb": "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    + "".join(f"{c}: &{c} [{', '.join([f'*{p}'] * 10)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    + "steps: [*i]\n",
+    "not a list": "steps: 12\n",
+    "syntax error": 'steps:\n  - id: "stap-lokaal\n    title: x\n  - id: y\n',
+}
+
+
+@pytest.mark.parametrize("broken", BROKEN_STEPS.values(), ids=BROKEN_STEPS.keys())
+def test_a_commit_with_broken_data_is_skipped_with_a_notice_not_fatal(repo: Path, broken: str, caplog):
+    steps = repo / "data" / "steps.yaml"
+    good = steps.read_text()
+    steps.write_text(broken)
+    git(repo, "commit", "-qam", "broken", date="2026-02-01T10:00:00")
+    steps.write_text(good.replace("title: Stap lokaal", "title: Stap lokaal, hersteld"))
+    git(repo, "commit", "-qam", "fixed", date="2026-03-01T10:00:00")
+    caplog.set_level("INFO")
+    log = history.changes(repo)
+    assert [c.date for c in log] == ["2026-03-01", "2026-02-01", "2026-01-05"]
+    assert log[0].parts == ("Gegevens: Stappen en checklists",)
+    assert log[1].parts == ("Gegevens: Stappen en checklists",)
+    notices = [r.getMessage() for r in caplog.records if "onleesbaar" in r.getMessage()]
+    assert len(notices) == 2 and all("data/steps.yaml" in n for n in notices)
+
+
+@pytest.mark.parametrize("invalid", INVALID_STEPS.values(), ids=INVALID_STEPS.keys())
+def test_a_commit_with_invalid_data_is_read_as_far_as_it_goes(repo: Path, invalid: str):
+    steps = repo / "data" / "steps.yaml"
+    good = steps.read_text()
+    steps.write_text(invalid)
+    git(repo, "commit", "-qam", "invalid", date="2026-02-01T10:00:00")
+    steps.write_text(good)
+    git(repo, "commit", "-qam", "fixed", date="2026-03-01T10:00:00")
+    log = history.changes(repo)
+    assert [c.date for c in log] == ["2026-03-01", "2026-02-01", "2026-01-05"]
+    assert "Stap 2.2.1 Stap regionaal: nieuw" in log[0].parts
+
+
+def test_a_readable_change_after_a_broken_one_still_names_its_steps(repo: Path):
+    steps = repo / "data" / "steps.yaml"
+    good = steps.read_text()
+    steps.write_text(BROKEN_STEPS["explicit tags"])
+    git(repo, "commit", "-qam", "broken", date="2026-02-01T10:00:00")
+    steps.write_text(good)
+    git(repo, "commit", "-qam", "fixed", date="2026-03-01T10:00:00")
+    steps.write_text(good.replace("summary: Kort.", "summary: Korter.", 1))
+    git(repo, "commit", "-qam", "edit", date="2026-04-01T10:00:00")
+    assert history.changes(repo)[0].parts == ("Stap 2.1.1 Stap lokaal: tekst gewijzigd",)
+
+
+def test_a_page_that_became_a_folder_or_is_not_utf8_has_a_title(repo: Path):
+    (repo / "docs" / "oud.md").write_bytes(b"# Caf\xe9\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "latin-1", date="2026-02-01T10:00:00")
+    (repo / "docs" / "index.md").unlink()
+    (repo / "docs" / "index.md").mkdir()
+    (repo / "docs" / "index.md" / "x.md").write_text("# X\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "folder", date="2026-03-01T10:00:00")
+    log = history.changes(repo)
+    assert "Pagina: Caf\ufffd" in log[1].parts
+    assert "Pagina: X" in log[0].parts
