@@ -154,12 +154,18 @@ class DataFile:
         return DataError(self.rel, line, column, format_path(loc), message, allowed)
 
 
-def _duplicate_keys(file: DataFile, node: yaml.Node, loc: Loc = ()) -> Iterator[DataError]:
-    """PyYAML keeps the last of two equal keys silently; an editor must hear of it."""
+def _check_keys(file: DataFile, node: yaml.Node, loc: Loc = ()) -> Iterator[DataError]:
+    """Keys are words, each once: PyYAML keeps the last of two equal keys silently."""
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key, value in node.value:
             name = key.value
+            if not isinstance(key, yaml.ScalarNode) or key.tag.rsplit(":", 1)[-1] not in ("str", "merge"):
+                shown = _show(name) if isinstance(key, yaml.ScalarNode) else "een lijst of groep"
+                line, column = key.start_mark.line + 1, key.start_mark.column + 1
+                yield DataError(file.rel, line, column, format_path(loc), f"ongeldige veldnaam {shown}",
+                                "een veldnaam is een woord, zoals 'title'")  # fmt: skip
+                continue
             if name in seen:
                 yield DataError(
                     file.rel,
@@ -171,10 +177,10 @@ def _duplicate_keys(file: DataFile, node: yaml.Node, loc: Loc = ()) -> Iterator[
                 )
             else:
                 seen[name] = key.start_mark.line + 1
-            yield from _duplicate_keys(file, value, (*loc, name))
+            yield from _check_keys(file, value, (*loc, name))
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            yield from _duplicate_keys(file, item, (*loc, i))
+            yield from _check_keys(file, item, (*loc, i))
 
 
 #: Limits that keep a broken or hostile file from hanging or crashing the check. The largest
@@ -231,7 +237,7 @@ def read_file(path: Path, rel: str) -> tuple[DataFile | None, list[DataError]]:
     file = DataFile(rel, node, data, docs if docs.is_dir() else None)
     if node is None:
         return None, [DataError(rel, 1, 1, "", "bestand is leeg", "zet er minstens de collectie in")]
-    errors = list(_duplicate_keys(file, node))
+    errors = list(_check_keys(file, node))
     return (None if errors else file), errors
 
 
@@ -337,9 +343,12 @@ YAML_PROBLEMS = {
     "block sequence entries are not allowed": "een '- ' staat op een onverwachte plek; controleer de inspringing",
     "did not find expected alphabetic or numeric character": "een naam na & of * mag alleen letters en cijfers hebben",
     "expected a mapping or list of mappings for merging": "'<<' voegt alleen groepen velden samen",
-    "expected a single document": "het bestand bevat meer dan één document (---); gebruik er één",
+    "but found another document": "het bestand bevat meer dan één document (---); gebruik er één",
     "did not find expected <document start>": "onverwachte tekst na het einde van de gegevens",
-    "found duplicate anchor": "dezelfde naam na & staat er twee keer",
+    "second occurrence": "dezelfde naam na & staat er twee keer",
+    "found unhashable key": "een veldnaam moet gewone tekst zijn, geen lijst of groep",
+    "found duplicate %YAML directive": "een regel die met % begint staat er twee keer; haal hem weg",
+    "found unknown directive name": "onbekende regel die met % begint; haal hem weg",
     "found unexpected ':'": "dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens",
     "while parsing a quoted scalar": "een aanhalingsteken wordt niet gesloten",
 }
@@ -349,9 +358,9 @@ def _syntax_error(rel: str, text: str, exc: yaml.MarkedYAMLError) -> DataError:
     """A YAML syntax error, at its real cause: a quote left open many lines up is named there."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = (exc.problem or "").strip()
+    said = [(exc.problem or "").strip(), (exc.context or "").strip()]
     message = next(
-        (dutch for english, dutch in YAML_PROBLEMS.items() if problem.startswith(english)),
+        (dutch for english, dutch in YAML_PROBLEMS.items() if any(s.startswith(english) for s in said)),
         "dit deel van het bestand is geen geldige YAML",
     )
     quote = _open_quote(text, line - 1)
@@ -385,7 +394,8 @@ def _open_quote(text: str, error_line: int) -> tuple[int, int, str] | None:
                 break
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None)
-        if found is None and mark is not None and "quoted scalar" in (getattr(exc, "context", "") or ""):
+        unclosed = "quoted scalar" in (getattr(exc, "context", "") or "") and "end of stream" in (exc.problem or "")
+        if found is None and mark is not None and unclosed:
             found = (mark.line + 1, mark.column + 1, text.splitlines()[mark.line][mark.column : mark.column + 1] or '"')
     finally:
         loader.dispose()
@@ -470,6 +480,8 @@ def _digits_hint(value: str, number: bool = False) -> str | None:
     """What to write instead of a number or date in other digits, or of a number with a leading zero."""
     if any(c.isdigit() and not c.isascii() for c in value):
         return "gebruik de gewone cijfers 0-9"
+    if number and value.isascii() and value.isdigit():
+        return "een getal van ten hoogste 18 cijfers"
     if number and re.fullmatch(r"[+-]?0[0-9]+|[0-9]+([._ ][0-9]+)+|\+[0-9]+", value.strip()):
         return "alleen de cijfers 0-9: zonder voorloopnul, plusteken, punten of spaties"
     return None
@@ -480,6 +492,8 @@ def _show(value: Any) -> str:
         return "een lijst" if isinstance(value, list) else "een groep velden"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if value is None:
+        return "leeg"
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "...'"
 
