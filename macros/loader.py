@@ -369,7 +369,8 @@ def _syntax_error(rel: str, text: str, exc: yaml.MarkedYAMLError) -> DataError:
         return DataError(rel, q_line, q_column, "", f"YAML-fout: aanhalingsteken {char} wordt niet op dezelfde regel "
                          f"gesloten; de tekst loopt door tot regel {line}", "sluit het aanhalingsteken op deze regel")  # fmt: skip
     if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
-        message += f" (begonnen op regel {exc.context_mark.line + 1})"
+        first = (exc.context or "").startswith("found duplicate")
+        message += f" ({'eerste keer' if first else 'begonnen'} op regel {exc.context_mark.line + 1})"
     return DataError(
         rel, line, column, "", f"YAML-fout: {message}", "controleer inspringing, dubbele punten en aanhalingstekens"
     )
@@ -477,13 +478,18 @@ def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> D
 
 
 def _digits_hint(value: str, number: bool = False) -> str | None:
-    """What to write instead of a number or date in other digits, or of a number with a leading zero."""
+    """What to write instead: other digits than 0-9 (dates too), or a number written as text."""
     if any(c.isdigit() and not c.isascii() for c in value):
         return "gebruik de gewone cijfers 0-9"
-    if number and value.isascii() and value.isdigit():
-        return "een getal van ten hoogste 18 cijfers"
-    if number and re.fullmatch(r"[+-]?0[0-9]+|[0-9]+([._ ][0-9]+)+|\+[0-9]+", value.strip()):
-        return "alleen de cijfers 0-9: zonder voorloopnul, plusteken, punten of spaties"
+    if not number:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"[+-]?0[0-9]+", value):
+        return "schrijf het getal zonder voorloopnul"
+    if value.isascii() and value.isdigit():
+        return "een getal van ten hoogste 18 cijfers" if len(value) > 18 else "schrijf het getal zonder aanhalingstekens"
+    if re.fullmatch(r"[+-]?[0-9]+([._ ,][0-9]+)+", value):
+        return "alleen de cijfers 0-9, zonder punten, komma's, spaties of liggende streepjes"
     return None
 
 
