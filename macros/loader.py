@@ -188,7 +188,8 @@ def _check_keys(file: DataFile, node: yaml.Node, loc: Loc = ()) -> Iterator[Data
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
 MAX_ALIASES = 100
-MAX_VALUES = 50_000  # values in a file, counting what every '*' alias repeats
+MAX_VALUES = 20_000  # values in a file, counting what every '*' alias repeats
+MAX_ERRORS = 50  # per file: thousands of copies of one mistake help no one and take seconds to list
 
 
 class DataLoader(SafeLoader):
@@ -219,12 +220,13 @@ def read_file(path: Path, rel: str) -> tuple[DataFile | None, list[DataError]]:
             return None, [DataError(rel, 1, 1, "", "dit is een map of iets anders dan een bestand",
                                     "elke collectie is één YAML-bestand")]  # fmt: skip
         if path.stat().st_size > MAX_FILE_BYTES:
-            size = path.stat().st_size // 1000
+            size = -(-path.stat().st_size // 1000)  # rounded up: never 'te groot (1000 kB), ten hoogste 1000 kB'
             return None, [DataError(rel, 1, 1, "", f"bestand is te groot ({size} kB)",
                                     f"ten hoogste {MAX_FILE_BYTES // 1000} kB")]  # fmt: skip
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [DataError(rel, 1, 1, "", f"bestand is niet te lezen ({exc.strerror or 'onbekende fout'})")]
+        return None, [DataError(rel, 1, 1, "", f"bestand is niet te lezen (foutcode {exc.errno})",
+                                "controleer of het een gewoon bestand is dat u mag lezen")]  # fmt: skip
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -302,7 +304,8 @@ def _over_limits(text: str, rel: str) -> DataError | None:
                 continue
             values += size
             if values > MAX_VALUES:
-                return error(event, "bestand bevat te veel waarden" + (" (ook via verwijzingen met *)" if sizes else ""),
+                via = " (ook via verwijzingen met *)" if sizes else ""
+                return error(event, f"bestand bevat te veel waarden{via}",
                              f"ten hoogste {MAX_VALUES}")  # fmt: skip
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
@@ -329,7 +332,9 @@ def _control_character(rel: str, text: str, exc: yaml.reader.ReaderError) -> Dat
 #: PyYAML's problems, as an editor would say them.
 YAML_PROBLEMS = {
     "found unexpected end of stream": "het bestand houdt onverwacht op; staat er een aanhalingsteken of haakje open?",
-    "mapping values are not allowed": "dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens",
+    "mapping values are not allowed": (
+        "dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens"
+    ),
     "could not find expected ':'": "er ontbreekt een dubbele punt na de veldnaam",
     "did not find expected key": "de inspringing klopt niet",
     "did not find expected '-' indicator": "de inspringing van de lijst klopt niet",
@@ -337,7 +342,9 @@ YAML_PROBLEMS = {
     "did not find expected ',' or ']'": "een lijst tussen [ ] is niet goed afgesloten",
     "did not find expected ',' or '}'": "een groep tussen { } is niet goed afgesloten",
     "found undefined alias": "onbekende verwijzing met *",
-    "found character that cannot start any token": "dit teken mag hier niet staan; zet de tekst tussen aanhalingstekens",
+    "found character that cannot start any token": (
+        "dit teken mag hier niet staan; zet de tekst tussen aanhalingstekens"
+    ),
     "found unknown escape character": "onbekende code na een \\; gebruik enkele aanhalingstekens of schrijf \\\\",
     "did not find expected node content": "hier ontbreekt een waarde",
     "block sequence entries are not allowed": "een '- ' staat op een onverwachte plek; controleer de inspringing",
@@ -366,8 +373,8 @@ def _syntax_error(rel: str, text: str, exc: yaml.MarkedYAMLError) -> DataError:
     quote = _open_quote(text, line - 1)
     if quote is not None:
         q_line, q_column, char = quote
-        return DataError(rel, q_line, q_column, "", f"YAML-fout: aanhalingsteken {char} wordt niet op dezelfde regel "
-                         f"gesloten; de tekst loopt door tot regel {line}", "sluit het aanhalingsteken op deze regel")  # fmt: skip
+        message = f"aanhalingsteken {char} wordt niet op dezelfde regel gesloten; de tekst loopt door tot regel {line}"
+        return DataError(rel, q_line, q_column, "", f"YAML-fout: {message}", "sluit het aanhalingsteken op deze regel")
     if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
         first = (exc.context or "").startswith("found duplicate")
         message += f" ({'eerste keer' if first else 'begonnen'} op regel {exc.context_mark.line + 1})"
@@ -443,7 +450,9 @@ def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> D
             allowed = _digits_hint(value, number=kind.startswith("int_")) or allowed
         return file.error(loc, f"{message}, niet {_show(value)}", allowed)
     if kind == "url_too_long":
-        return file.error(loc, f"webadres is te lang ({len(str(value))} tekens)", f"ten hoogste {ctx['max_length']} tekens")
+        return file.error(
+            loc, f"webadres is te lang ({len(str(value))} tekens)", f"ten hoogste {ctx['max_length']} tekens"
+        )
     if kind == "literal_error":
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         hint = did_you_mean(str(value), options) if isinstance(value, str) else None
@@ -453,7 +462,9 @@ def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> D
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         hint = _digits_hint(value) if isinstance(value, str) else None
-        return file.error(loc, f"ongeldige waarde {_show(value)}", hint or PATTERN_HELP.get(pattern, f"patroon {pattern}"))
+        return file.error(
+            loc, f"ongeldige waarde {_show(value)}", hint or PATTERN_HELP.get(pattern, f"patroon {pattern}")
+        )
     if kind == "string_too_short":
         return file.error(loc, "mag niet leeg zijn")
     if kind == "string_too_long":
@@ -487,7 +498,9 @@ def _digits_hint(value: str, number: bool = False) -> str | None:
     if re.fullmatch(r"[+-]?0[0-9]+", value):
         return "schrijf het getal zonder voorloopnul"
     if value.isascii() and value.isdigit():
-        return "een getal van ten hoogste 18 cijfers" if len(value) > 18 else "schrijf het getal zonder aanhalingstekens"
+        return (
+            "een getal van ten hoogste 18 cijfers" if len(value) > 18 else "schrijf het getal zonder aanhalingstekens"
+        )
     if re.fullmatch(r"[+-]?[0-9]+([._ ,][0-9]+)+", value):
         return "alleen de cijfers 0-9, zonder punten, komma's, spaties of liggende streepjes"
     return None
@@ -743,7 +756,11 @@ def validate(data_dir: Path) -> tuple[Site | None, list[DataError]]:
         try:
             models[name] = model_type.model_validate(file.data)
         except ValidationError as exc:
-            errors += [_translate(file, model_type, e) for e in exc.errors()]
+            problems = exc.errors()
+            errors += [_translate(file, model_type, e) for e in problems[:MAX_ERRORS]]
+            if len(problems) > MAX_ERRORS:
+                errors.append(DataError(file.rel, 1, 1, "", f"nog {len(problems) - MAX_ERRORS} fouten meer in dit "
+                                        f"bestand", f"alleen de eerste {MAX_ERRORS} staan hier"))  # fmt: skip
     errors += cross_check(files, models)
     if errors:
         return None, errors

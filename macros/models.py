@@ -193,6 +193,7 @@ def _iso_date(value: object) -> object:
         return date.fromisoformat(_calendar_date(value))
     return value
 
+
 ActionLineRef = Annotated[Slug, Ref("action_lines")]
 ActionRef = Annotated[Slug, Ref("actions")]
 StepRef = Annotated[Slug, Ref("steps")]
@@ -466,9 +467,7 @@ class Milestone(Record):
         BeforeValidator(_as_text),
         StringConstraints(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"),
         AfterValidator(_calendar_date),
-    ] = F(
-        "Jaar, maand of dag: '2018', '2022-06' of '2024-01-01'.", "2022-06"
-    )
+    ] = F("Jaar, maand of dag: '2018', '2022-06' of '2024-01-01'.", "2022-06")
     title: Line = F("Wat er toen gebeurde.", "De vervolgaanpak gaat naar de Tweede Kamer.")
     sources: list[SourceRef] = Sources()
 

@@ -81,7 +81,7 @@ BROKEN_STEPS = {
     "python tag": "steps: !!python/object/apply:os.system ['echo hi']\n",
     "deep nesting": "steps: " + "[" * 5000 + "]" * 5000 + "\n",
     "alias bomb": "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-    + "".join(f"{c}: &{c} [{', '.join([f'*{p}'] * 10)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    + "".join(f"{c}: &{c} [{', '.join([f'*{p}'] * 10)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
     + "steps: [*i]\n",
     "not a list": "steps: 12\n",
     "syntax error": 'steps:\n  - id: "stap-lokaal\n    title: x\n  - id: y\n',

@@ -116,3 +116,55 @@ def test_steps_sort_by_number_not_by_text(minimal_data: Path):
         path.write_text(path.read_text() + extra.replace("item-een", f"item-{n}-a").replace("item-twee", f"item-{n}-b"))
     numbers = [s.number for s in load_site(minimal_data).steps_at("lokaal")]
     assert numbers[:3] == ["2.1.1", "2.1.2", "2.1.3"] and numbers[-1] == "2.1.10"
+
+
+def test_a_data_file_replaced_by_a_folder_is_reported(minimal_data: Path):
+    (minimal_data / "faq.yaml").unlink()
+    (minimal_data / "faq.yaml").mkdir()
+    assert [str(e) for e in validate(minimal_data)[1]] == [
+        "data/faq.yaml:1:1: dit is een map of iets anders dan een bestand (elke collectie is één YAML-bestand)"
+    ]
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(minimal_data: Path):
+    path = minimal_data / "glossary.yaml"
+    path.write_text(path.read_text() + "# " + "x" * loader.MAX_FILE_BYTES + "\n")
+    assert [str(e) for e in validate(minimal_data)[1]] == [
+        "data/glossary.yaml:1:1: bestand is te groot (1001 kB) (ten hoogste 1000 kB)"
+    ]
+
+
+def test_an_unreadable_file_is_reported(minimal_data: Path, monkeypatch):
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda p: real(p) if p.name != "faq.yaml" else open("/", "rb"))
+    assert [str(e) for e in validate(minimal_data)[1]] == [
+        "data/faq.yaml:1:1: bestand is niet te lezen (foutcode 21) "
+        "(controleer of het een gewoon bestand is dat u mag lezen)"
+    ]
+
+
+def test_a_toc_page_with_a_name_too_long_for_the_system_is_reported(minimal_data: Path):
+    (minimal_data.parent / "docs").mkdir()
+    path = minimal_data / "toc.yaml"
+    path.write_text(path.read_text().replace("page: index.md", "page: " + "a" * 190 + ".md"))
+    assert [str(e) for e in validate(minimal_data)[1]] == [
+        f"data/toc.yaml:2:47 toc[0].page: pagina '{'a' * 190}.md' bestaat niet in docs/ (een .md-bestand in docs/)"
+    ]
+
+
+def test_largest_allowed_values_are_read_quickly(minimal_data: Path):
+    """A file just under each limit is still checked in well under a second."""
+    import time
+
+    items = "".join(f"  - id: t{i}\n    abbr: A{i}\n    term: {'x' * 1900}\n    explanation: y\n" for i in range(400))
+    (minimal_data / "glossary.yaml").write_text("glossary:\n" + items)
+    start = time.perf_counter()
+    assert validate(minimal_data)[1] == []
+    assert time.perf_counter() - start < 1
+
+
+def test_thousands_of_copies_of_one_mistake_are_summed_up(minimal_data: Path):
+    (minimal_data / "glossary.yaml").write_text("glossary: [" + ", ".join(["x"] * 3000) + "]\n")
+    errors = [str(e) for e in validate(minimal_data)[1]]
+    assert len(errors) == loader.MAX_ERRORS + 1
+    assert "data/glossary.yaml:1:1: nog 2950 fouten meer in dit bestand (alleen de eerste 50 staan hier)" in errors
