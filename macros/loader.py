@@ -304,7 +304,7 @@ def _over_limits(text: str, rel: str) -> DataError | None:
                 continue
             values += size
             if values > MAX_VALUES:
-                via = " (ook via verwijzingen met *)" if sizes else ""
+                via = " (ook via verwijzingen met *)" if aliases else ""
                 return error(event, f"bestand bevat te veel waarden{via}",
                              f"ten hoogste {MAX_VALUES}")  # fmt: skip
             if isinstance(event, yaml.CollectionStartEvent):
