@@ -153,14 +153,14 @@ def test_a_toc_page_with_a_name_too_long_for_the_system_is_reported(minimal_data
 
 
 def test_largest_allowed_values_are_read_quickly(minimal_data: Path):
-    """A file just under each limit is still checked in well under a second."""
+    """A file just under each limit is still checked in well under a second (CPU time: the machine may be busy)."""
     import time
 
     items = "".join(f"  - id: t{i}\n    abbr: A{i}\n    term: {'x' * 1900}\n    explanation: y\n" for i in range(400))
     (minimal_data / "glossary.yaml").write_text("glossary:\n" + items)
-    start = time.perf_counter()
+    start = time.process_time()
     assert validate(minimal_data)[1] == []
-    assert time.perf_counter() - start < 1
+    assert time.process_time() - start < 1
 
 
 def test_thousands_of_copies_of_one_mistake_are_summed_up(minimal_data: Path):
