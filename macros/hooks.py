@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from macros.abbreviations import add_abbreviations
 from macros.assets import CSS_BUNDLE, JS_BUNDLE, bundle, components
 from macros.csp import ForeignScript, with_policy
+from macros.feeds import write_feeds
 from macros.history import build_date
 from macros.loader import DataErrors, load_site
 from macros.open_data import write_open_data
@@ -143,6 +144,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         index = enrich(json.loads(index_path.read_text(encoding="utf-8")), site)
         index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     write_open_data(site, Path(config.site_dir))
+    write_feeds(site, Path(config.site_dir), config)
     if offline():  # a file bundle has no server to show a 404 page, and its links assume one
         (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
     if os.environ.get("KS_SKIP_PDF") == "1" or preview():
