@@ -160,7 +160,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def axe_violations(page) -> list[dict]:
-    """Run axe-core (WCAG 2.1 A/AA rules) on the page; return its violations."""
+    """Run axe-core (WCAG 2.0, 2.1 and 2.2 A/AA rules, and best practices) on the page; return its violations."""
     assert AXE.exists(), "axe-core ontbreekt: 'make test' installeert het met npm"
     # Served as if from the site itself: the Content-Security-Policy stays on while axe runs.
     url = page.url.split("#")[0].rsplit("/", 1)[0] + "/__axe.min.js"
@@ -168,7 +168,7 @@ def axe_violations(page) -> list[dict]:
     page.add_script_tag(url=url)
     result = page.evaluate(
         "async () => await axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"
     )
     return [
         {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]
