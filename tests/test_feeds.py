@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import urljoin
 
 import feedparser
 from icalendar import Calendar
@@ -101,6 +102,8 @@ def test_built_feeds_match_the_data(site_dir: Path):
     assert days, "the site is built from a git checkout"
     assert [e.id for e in parsed.entries] == [change_entry_url(SITE_URL, c.date) for c in days]
     assert parsed.feed.links[1].href == SITE_URL + FEEDS["changes"]
+    # Material fetches a sitemap.xml beside every <link rel="alternate">: there it must be the site's own.
+    assert (site_dir / Path(FEEDS["changes"]).parent / "sitemap.xml").is_file()
 
     events = Calendar.from_ical((site_dir / FEEDS["timeline"]).read_bytes()).walk("VEVENT")
     site = load_site(ROOT / "data")
@@ -114,6 +117,6 @@ def test_feeds_are_linked_from_their_pages_and_the_head(page):
     atom, ics = SITE_URL + FEEDS["changes"], SITE_URL + FEEDS["timeline"]
     assert page("wat-is-er-veranderd/").select_one(f'article a[href="{atom}"]') is not None
     assert page("tijdlijn/").select_one(f'article a[href="{ics}"]') is not None
-    for url in ("", "tijdlijn/", "stappen/"):
+    for url in ("", "tijdlijn/", "stappen/lokale-coalitie-vormen/"):
         head = page(url).select('head link[rel="alternate"][type="application/atom+xml"]')
-        assert [link["href"] for link in head] == [atom], url
+        assert [urljoin(SITE_URL + url, link["href"]) for link in head] == [atom], url
