@@ -180,9 +180,12 @@ def test_search_index_is_dutch_and_has_every_step(site_dir: Path):
 
 
 def test_data_pages_offer_to_edit_their_yaml(page):
-    edit = page(step_url(SITE.steps[0].id)).select_one("a[rel=edit]")
-    assert edit["title"] == "Bewerk deze gegevens"
-    assert page("").select_one("a[rel=edit]")["title"] == "Wijzig deze pagina"
+    edit = page(step_url(SITE.steps[0].id)).select_one("aside.ks-feedback a[rel=edit]")
+    assert edit.get_text(" ", strip=True) == "pas deze gegevens zelf aan"
+    assert edit["href"].endswith("/edit/main/data/steps.yaml")
+    home = page("").select_one("aside.ks-feedback a[rel=edit]")
+    assert home.get_text(" ", strip=True) == "pas deze pagina zelf aan"
+    assert home["href"].endswith("/edit/main/docs/index.md")
     for url, files in (("stappen/", {"data/steps.yaml"}), ("financiering/", {"data/funding.yaml", "data/steps.yaml"}),
                        (step_url(SITE.steps[0].id), {"data/steps.yaml", "data/actions.yaml"})):  # fmt: skip
         links = {a.get_text(): a["href"] for a in page(url).select("article .ks-edit a")}
