@@ -8,9 +8,10 @@ so two builds of one commit give the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
@@ -20,6 +21,9 @@ from .history import Change, build_date, changes, last_changed
 from .models import Milestone
 from .render import milestone_date
 from .site import Site
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 CHANGE_LOG_PAGE = "wat-is-er-veranderd/"
 TIMELINE_PAGE = "tijdlijn/"
@@ -92,22 +96,21 @@ def calendar(milestones: Iterable[Milestone], *, site_url: str, name: str, revis
     return cal.to_ical()
 
 
-def write_feeds(site: Site, site_dir: Path, config: Mapping) -> list[Path]:
-    """Write the Atom feed and the calendar where mkdocs.yml `extra.feeds` says."""
-    root = Path(config["config_file_path"]).parent
-    site_url = config["site_url"].rstrip("/") + "/"
-    paths = config["extra"]["feeds"]
-    dates = last_changed(root, ("data/milestones.yaml",))
+def write_feeds(site: Site, site_dir: Path, config: MkDocsConfig) -> list[Path]:
+    """Write the Atom feed and the calendar where mkdocs.yml `extra.feeds` says (nothing without it)."""
+    paths = config.extra.get("feeds")
+    if not paths:
+        return []
+    root = Path(config.config_file_path).parent
+    site_url = config.site_url.rstrip("/") + "/"
+    revised = last_changed(root, ("data/milestones.yaml",)).get("data/milestones.yaml", build_date())
     files = {
         paths["changes"]: atom_feed(
             changes(root), site_url=site_url, feed_path=paths["changes"],
-            title=f"Wat is er veranderd? {config['site_name']}", author=config["site_name"],
-            empty_date=build_date(),
+            title=f"Wat is er veranderd? {config.site_name}", author=config.site_name, empty_date=build_date(),
         ),
-        paths["timeline"]: calendar(
-            site.milestones, site_url=site_url, name="Tijdlijn Kansrijke Start",
-            revised=dates.get("data/milestones.yaml", build_date()),
-        ),
+        paths["timeline"]: calendar(site.milestones, site_url=site_url, name="Tijdlijn Kansrijke Start",
+                                    revised=revised),
     }  # fmt: skip
     written = []
     for relative, content in files.items():

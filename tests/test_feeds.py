@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urljoin
 
 import feedparser
@@ -12,7 +13,7 @@ from icalendar import Calendar
 from mkdocs.config import load_config
 
 from macros import history
-from macros.feeds import atom_feed, calendar, change_entry_url
+from macros.feeds import atom_feed, calendar, change_entry_url, write_feeds
 from macros.loader import load_site
 from macros.models import Milestone
 
@@ -90,6 +91,17 @@ def test_calendar_has_the_milestones_known_to_the_day():
     assert str(later["URL"]) == URL + "tijdlijn/#later"
     assert b"\r\n" in raw and calendar(list(reversed(milestones)), site_url=URL, name="Tijdlijn",
                                        revised="2026-11-20") == raw  # fmt: skip
+
+
+def test_write_feeds_writes_where_the_config_says(tmp_path: Path):
+    config = SimpleNamespace(site_url="https://voorbeeld.nl/site", site_name="Site", extra={"feeds": FEEDS},
+                             config_file_path=str(ROOT / "mkdocs.yml"))  # fmt: skip
+    site = load_site(ROOT / "data")
+    written = write_feeds(site, tmp_path, config)
+    assert written == [tmp_path / FEEDS["changes"], tmp_path / FEEDS["timeline"]]
+    assert feedparser.parse(written[0].read_bytes()).feed.links[1].href == URL + FEEDS["changes"]
+    assert Calendar.from_ical(written[1].read_bytes()).walk("VEVENT")
+    assert write_feeds(site, tmp_path / "leeg", SimpleNamespace(**{**vars(config), "extra": {}})) == []
 
 
 # The built site
