@@ -26,9 +26,9 @@ from macros.feeds import write_feeds
 from macros.history import build_date
 from macros.loader import DataErrors, load_site
 from macros.open_data import write_open_data
-from macros.pages import GeneratedPage, generated_pages, nav_with_generated
+from macros.pages import GeneratedPage, generated_pages, nav_with_generated, write_redirects
 from macros.pdf import write_pdfs
-from macros.render import Edition
+from macros.render import Edition, UrlStyle
 from macros.search import enrich
 from macros.site import Site
 
@@ -145,6 +145,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     write_open_data(site, Path(config.site_dir))
     write_feeds(site, Path(config.site_dir), config)
+    # Step pages' old addresses (by id) lead on to their readable ones (by slug).
+    style = UrlStyle(config.use_directory_urls)
+    write_redirects(site, Path(config.site_dir), style, (lambda html: html) if offline() else with_policy)
     if offline():  # a file bundle has no server to show a 404 page, and its links assume one
         (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
     if os.environ.get("KS_SKIP_PDF") == "1" or preview():

@@ -609,7 +609,18 @@ def _unique_ids(file: DataFile, key: str, records: list[Any]) -> tuple[set[str],
 
 def _check_steps(file: DataFile, steps: list[Any]) -> Iterator[DataError]:
     item_step: dict[str, str] = {}
+    ids = {step.id for step in steps}
+    addresses: dict[str, str] = {}
     for s, step in enumerate(steps):
+        # A step's address is its slug (or id); it may not be another step's, nor another step's old address (id).
+        taken = addresses.get(step.address) or (step.slug in ids - {step.id} and step.slug)
+        if taken:
+            yield file.error(
+                ("steps", s, "slug" if step.slug else "id"),
+                f"webadres 'stappen/{step.address}/' is al van een andere stap",
+                "kies een slug die geen andere stap als slug of id heeft",
+            )
+        addresses.setdefault(step.address, step.id)
         for c, item in enumerate(step.checklist):
             loc = ("steps", s, "checklist", c)
             if item.id in item_step:

@@ -311,6 +311,11 @@ class Step(Record):
         "2.1.1",
     )
     level: Literal["lokaal", "regionaal"] = F("Lokaal of regionaal; past bij het nummer.", "lokaal")
+    slug: Slug | None = F(
+        "Leesbaar deel van het webadres: stappen/<slug>/. Mag later veranderen; de id niet. "
+        "Het oude adres (met de id) blijft werken via een doorverwijzing. Leeg: het adres gebruikt de id.",
+        "lokale-vroegsignalering", default=None,
+    )  # fmt: skip
     title: Line = F("Titel van de stap, zoals in de handreiking.", "Vormen van een lokale coalitie")
     summary: Text = F("Eén of twee zinnen: waar gaat deze stap over?", "De gemeente brengt partners samen.")
     description: LongText = F("Uitleg in gewone taal: korte zinnen.", "De gemeente start de coalitie en voert regie.")
@@ -324,6 +329,11 @@ class Step(Record):
     partners: list[PartnerRef] = F("Ids van partners die meedoen (uit partners.yaml).", ["gemeente", "jgz"],
                                    default_factory=list)  # fmt: skip
     sources: list[SourceRef] = Sources()
+
+    @property
+    def address(self) -> str:
+        """The step's part of its web address: the readable slug, else the id that keys saved progress."""
+        return self.slug or self.id
 
 
 class Amount(Record):

@@ -1,4 +1,5 @@
-"""Pages made from the data alone: one per step and one per action, with nav entries.
+"""Pages made from the data alone: one per step and one per action, with nav entries,
+and redirect pages from the steps' old addresses.
 
 A generated page is a one-line Markdown file that calls a macro by id, so it goes
 through the same macro rendering as hand-written pages and holds no editor text itself.
@@ -6,13 +7,15 @@ through the same macro rendering as hand-written pages and holds no editor text 
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
 
-from .render import LEVELS, action_url, checklist_url, step_url
+from .render import LEVELS, UrlStyle, action_url, checklist_url, environment, step_path, step_url
 from .site import Site
 
 
@@ -33,7 +36,7 @@ def generated_pages(site: Site) -> dict[str, GeneratedPage]:
     """Every page made from the data, by source path: a page per step, per step checklist and per action."""
     pages = [
         GeneratedPage(
-            src_uri=step_url(step.id).rstrip("/") + ".md",
+            src_uri=step_url(step).rstrip("/") + ".md",
             nav_title=f"{step.number} {step.title}",
             markdown=f'{{{{ step_page("{step.id}") }}}}\n',
             data_file="steps.yaml",
@@ -43,7 +46,7 @@ def generated_pages(site: Site) -> dict[str, GeneratedPage]:
     ]
     pages += [
         GeneratedPage(
-            src_uri=checklist_url(step.id).rstrip("/") + ".md",
+            src_uri=checklist_url(step).rstrip("/") + ".md",
             nav_title=f"Checklist {step.number} {step.title}",
             markdown=f'{{{{ checklist_page("{step.id}") }}}}\n',
             data_file="steps.yaml",
@@ -94,10 +97,10 @@ def nav_with_generated(nav: list[Any], site: Site, pages: dict[str, GeneratedPag
     `{{`, so editor text is HTML-escaped and its braces become entities here.
     """
 
-    def section(records: list[Any], url: Callable[[str], str], name: str) -> list[Any]:
+    def section(records: list[Any], url: Callable[[Any], str], name: str) -> list[Any]:
         entries: list[NavEntry] = []
         for record in records:
-            src_uri = url(record.id).rstrip("/") + ".md"
+            src_uri = url(record).rstrip("/") + ".md"
             entries.append((str(record.number), str(record.number), {title_html(pages[src_uri].nav_title): src_uri}))
         return grouped(entries, name)
 
@@ -106,7 +109,7 @@ def nav_with_generated(nav: list[Any], site: Site, pages: dict[str, GeneratedPag
             {label: section(site.steps_at(level), step_url, "Stappen")} for level, label in LEVELS.items()
         ],
         "acties/index.md": [
-            {f"Actielijn {line.letter}": section(site.actions_in(line.id), action_url, "Acties")}
+            {f"Actielijn {line.letter}": section(site.actions_in(line.id), lambda a: action_url(a.id), "Acties")}
             for line in site.action_lines
         ],
     }
@@ -122,3 +125,37 @@ def nav_with_generated(nav: list[Any], site: Site, pages: dict[str, GeneratedPag
         return out
 
     return walk(nav)
+
+
+def redirects(site: Site) -> dict[str, str]:
+    """Old step addresses (by id, before steps had a slug) and the page each now lives at.
+
+    Made from the data, so a slug is written once: a step whose slug differs from its id
+    gets a redirect for its page and its printable checklist."""
+    moved = [step for step in site.steps if step.address != step.id]
+    pages = {step_path(step.id): step_url(step) for step in moved}
+    pages |= {step_path(step.id) + "checklist/": checklist_url(step) for step in moved}
+    return pages
+
+
+def write_redirects(site: Site, site_dir: Path, style: UrlStyle, policy: Callable[[str], str]) -> list[Path]:
+    """A small HTML page at every old address that sends the reader on at once: a meta refresh
+    (no JavaScript, works from file:// in the offline edition) and a link to click."""
+    written = []
+    for old, new in redirects(site).items():
+        built = style.page(old)
+        path = site_dir / (built + "index.html" if built.endswith("/") else built)
+        here = built if built.endswith("/") else posixpath.dirname(built) + "/"
+        target = posixpath.relpath(style.page(new), here)
+        if style.page(new).endswith("/"):
+            target += "/"
+        html = environment().get_template("redirect.html").render(target=target)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(policy(html), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def is_redirect(path: Path) -> bool:
+    """Whether a built HTML file is one of the redirect pages above, not a page of content."""
+    return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")

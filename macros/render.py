@@ -19,7 +19,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .models import Source
+from .models import Source, Step
 from .site import Site
 
 
@@ -50,9 +50,14 @@ DOMAINS = {
 
 
 # Where generated pages live. One place, used by the page generator and every link.
-def step_url(step_id: str) -> str:
-    """Site URL of a step's page."""
-    return f"stappen/{step_id}/"
+def step_url(step: Step) -> str:
+    """Site URL of a step's page: by its readable slug (pages.redirects keeps the old addresses by id working)."""
+    return step_path(step.address)
+
+
+def step_path(address: str) -> str:
+    """Site URL of the step page at this address (a slug or, for old links, an id)."""
+    return f"stappen/{address}/"
 
 
 def action_url(action_id: str) -> str:
@@ -196,9 +201,9 @@ def step_page(site: Site, step_id: str, *, page_url: str = "") -> Rendered:
     )  # fmt: skip
 
 
-def checklist_url(step_id: str) -> str:
+def checklist_url(step: Step) -> str:
     """Site URL of a step's printable checklist."""
-    return f"stappen/{step_id}/checklist/"
+    return step_url(step) + "checklist/"
 
 
 def pdf_url(step_id: str | None = None) -> str:
@@ -235,8 +240,8 @@ def checklist_context(site: Site, step, edition: Edition) -> dict:
         "actions": site.actions_of(step),
         "funding": [site.get("funding_sources", f) for f in step.funding],
         "edition": edition,
-        "address": edition.absolute(step_url(step.id)),
-        "qr": qr_svg(edition.absolute(step_url(step.id))),
+        "address": edition.absolute(step_url(step)),
+        "qr": qr_svg(edition.absolute(step_url(step))),
     }
 
 
@@ -418,7 +423,7 @@ def toc_tree(site: Site) -> list[dict]:
     for entry in site.toc:
         if entry.step:
             step = site.step(entry.step)
-            number, title, url = step.number, step.title, step_url(step.id)
+            number, title, url = step.number, step.title, step_url(step)
         elif entry.funding:
             source = site.get("funding_sources", entry.funding)
             number, title, url = source.chapter, source.title, f"financiering/#{source.id}"

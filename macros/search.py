@@ -46,7 +46,7 @@ def extra_entries(site: Site) -> list[dict]:
     and with the step's title as text every item of a step matched that title's words."""
     entries = [
         {
-            "location": render.url_style.page(f"{step_url(step.id)}#{item.id}"),
+            "location": render.url_style.page(f"{step_url(step)}#{item.id}"),
             "title": html.escape(f"Checklist {step.number}: {item.text}"),  # HTML, like Material's own entries
             "text": "",
             "boost": ITEM_BOOST,

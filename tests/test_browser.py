@@ -27,14 +27,14 @@ def test_dutch_search_finds_a_step_page(browser_page, base_url):
     browser_page.goto(base_url)
     hrefs = [link for group in search(browser_page, "coalitie") for link in group]
     step = next(s for s in SITE.steps if s.number == "2.1.1")
-    assert any(step_url(step.id) in href for href in hrefs), hrefs
+    assert any(step_url(step) in href for href in hrefs), hrefs
 
 
 @pytest.mark.parametrize(
     "url",
     [
         "",
-        step_url(SITE.steps[0].id),
+        step_url(SITE.steps[0]),
         action_url(SITE.actions[0].id),
     ],
     ids=["home", "step", "action"],

@@ -37,7 +37,7 @@ def test_every_step_has_a_pdf_with_all_its_items(site_dir: Path, step):
     for column in ("Klaar", "Checklistpunt", "Wie", "Wanneer", "Opmerking"):
         assert column in text
     assert "versie december 2023" in text
-    assert f"/{step_url(step.id)}" in text
+    assert f"/{step_url(step)}" in text
     assert 1 <= len(reader.pages) <= 2
     assert reader.metadata.title == f"Checklist stap {step.number}: {step.title}"
 
@@ -53,13 +53,13 @@ def test_bundle_has_one_section_per_step_each_on_a_new_page(site_dir: Path):
 
 
 def test_step_page_links_to_checklist_and_pdf(page):
-    html = page(step_url(FIRST.id))
+    html = page(step_url(FIRST))
     assert html.select_one('a[href="checklist/"]') is not None
     assert html.select_one(f'a[href="../../{pdf_url(FIRST.id)}"]') is not None
 
 
 def test_checklist_page_has_table_footer_and_qr(page):
-    html = page(checklist_url(FIRST.id))
+    html = page(checklist_url(FIRST))
     assert html.select_one("title").get_text().startswith(f"Checklist stap {FIRST.number}: {FIRST.title}")
     table = html.select_one("table.ks-checklist-table")
     assert [th.get_text() for th in table.select("thead th")] == [
@@ -76,7 +76,7 @@ def test_checklist_page_has_table_footer_and_qr(page):
         assert block_text(row.select_one(f'label[for="{box["id"]}"]')) == item.text
     footer = " ".join(html.select_one(".ks-sheet-footer").get_text(" ").split())
     assert "versie december 2023" in footer and re.search(r"gemaakt op \d+ \w+ \d{4}", footer)
-    assert f"https://kansrijke-start.github.io/handreiking/{step_url(FIRST.id)}" in footer
+    assert f"https://kansrijke-start.github.io/handreiking/{step_url(FIRST)}" in footer
     assert html.select_one(".ks-sheet-footer svg.ks-qr[aria-hidden=true]") is not None
     links = [a.get_text(strip=True) for a in html.select(".ks-sheet__facts a")]
     assert links[: len(FIRST.actions)] == [f"Actie {a.number}: {a.title}" for a in SITE.actions_of(FIRST)]
@@ -99,22 +99,22 @@ def test_skip_switch_leaves_out_pdfs(tmp_path: Path, monkeypatch, caplog):
 
 @pytest.mark.browser
 def test_qr_code_on_the_sheet_scans_to_the_step_page(browser_page, base_url):
-    browser_page.goto(base_url + checklist_url(FIRST.id))
+    browser_page.goto(base_url + checklist_url(FIRST))
     shot = browser_page.locator(".ks-sheet-footer svg.ks-qr").screenshot()
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)))
-    assert [code.text for code in found] == [f"https://kansrijke-start.github.io/handreiking/{step_url(FIRST.id)}"]
+    assert [code.text for code in found] == [f"https://kansrijke-start.github.io/handreiking/{step_url(FIRST)}"]
 
 
 @pytest.mark.browser
 def test_printing_shows_no_navigation_and_ticked_items(browser_page, base_url):
-    browser_page.goto(base_url + checklist_url(FIRST.id))
+    browser_page.goto(base_url + checklist_url(FIRST))
     first, second = (browser_page.get_by_label(item.text) for item in FIRST.checklist[:2])
     first.check()
     assert browser_page.locator(f'[data-ks-step-count="{FIRST.id}"]').inner_text().startswith("1 van")
     browser_page.goto(base_url + "routekaart/")
     browser_page.get_by_role("button", name=f"Stap {FIRST.number} {FIRST.title}").click()
     browser_page.locator(f'[data-ks-item="{FIRST.checklist[1].id}"] select').select_option("klaar")
-    browser_page.goto(base_url + checklist_url(FIRST.id))
+    browser_page.goto(base_url + checklist_url(FIRST))
     browser_page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".ks-sheet__links"):
         assert not browser_page.locator(selector).first.is_visible(), selector
@@ -125,5 +125,5 @@ def test_printing_shows_no_navigation_and_ticked_items(browser_page, base_url):
 
 @pytest.mark.browser
 def test_checklist_page_has_no_axe_violations(browser_page, base_url):
-    browser_page.goto(base_url + checklist_url(FIRST.id))
+    browser_page.goto(base_url + checklist_url(FIRST))
     assert axe_violations(browser_page) == []

@@ -9,6 +9,7 @@ import pytest
 
 from macros import plain_language
 from macros.loader import load_site
+from macros.pages import is_redirect
 from macros.render import euro, toc_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +35,8 @@ def clean(node) -> str:
 def content_urls(site_dir: Path) -> list[str]:
     urls = []
     for path in sorted(site_dir.rglob("index.html")):
+        if is_redirect(path):
+            continue  # an old step address that leads on to the new one (test_addresses)
         url = str(path.parent.relative_to(site_dir)) + "/"
         urls.append("" if url == "./" else url)
     return urls

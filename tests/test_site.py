@@ -29,7 +29,7 @@ def all_pages(site_dir: Path) -> list[Path]:
 
 @pytest.mark.parametrize("step", SITE.steps, ids=lambda s: s.id)
 def test_every_step_has_its_page(step, page):
-    html = page(step_url(step.id))
+    html = page(step_url(step))
     assert html.select_one("h1").get_text(strip=True) == f"{step.number} {step.title}"
     content = text_of(html)
     for item in step.checklist:
@@ -44,7 +44,7 @@ def test_every_action_has_its_page(action, page):
     html = page(action_url(action.id))
     assert html.select_one("h1").get_text(strip=True) == f"{action.number}. {action.title}"
     for step in SITE.steps_for_action(action.id):
-        assert html.select_one(f'article a[href="../../{step_url(step.id)}"]') is not None
+        assert html.select_one(f'article a[href="../../{step_url(step)}"]') is not None
 
 
 def nav_labels(html) -> list[str]:
@@ -55,7 +55,7 @@ def nav_labels(html) -> list[str]:
 def test_nav_lists_generated_step_pages_in_order(level, page):
     steps = SITE.steps_at(level)
     expected = [f"{s.number} {s.title}" for s in steps]
-    labels = nav_labels(page(step_url(steps[0].id)))  # pruned nav: the open branch is this level
+    labels = nav_labels(page(step_url(steps[0])))  # pruned nav: the open branch is this level
     assert [label for label in labels if label in expected] == expected
 
 
@@ -90,7 +90,7 @@ def test_spuk_amounts_on_funding_page(page):
 
 
 def test_generated_pages_edit_their_yaml_file(page):
-    edit = page(step_url(SITE.steps[0].id)).select_one("a[rel=edit]")
+    edit = page(step_url(SITE.steps[0])).select_one("a[rel=edit]")
     assert edit["href"].endswith("/edit/main/data/steps.yaml")
     edit = page(action_url(SITE.actions[0].id)).select_one("a[rel=edit]")
     assert edit["href"].endswith("/edit/main/data/actions.yaml")
@@ -162,11 +162,11 @@ def test_internal_links_resolve(site_dir: Path):
 
 
 def test_pages_are_dutch_and_have_a_description(page):
-    for url in ("", "stappen/", step_url(SITE.steps[0].id), action_url(SITE.actions[0].id)):
+    for url in ("", "stappen/", step_url(SITE.steps[0]), action_url(SITE.actions[0].id)):
         html = page(url)
         assert html.html["lang"] == "nl"
         assert html.select_one('meta[name="description"]')["content"].strip()
-    assert page(step_url(SITE.steps[0].id)).select_one('meta[name="description"]')["content"] == SITE.steps[0].summary
+    assert page(step_url(SITE.steps[0])).select_one('meta[name="description"]')["content"] == SITE.steps[0].summary
 
 
 def test_search_index_is_dutch_and_has_every_step(site_dir: Path):
@@ -176,18 +176,18 @@ def test_search_index_is_dutch_and_has_every_step(site_dir: Path):
     assert index["config"]["lang"] == ["nl"]
     locations = {doc["location"] for doc in index["docs"]}
     for step in SITE.steps:
-        assert step_url(step.id) in locations
+        assert step_url(step) in locations
 
 
 def test_data_pages_offer_to_edit_their_yaml(page):
-    edit = page(step_url(SITE.steps[0].id)).select_one("aside.ks-feedback a[rel=edit]")
+    edit = page(step_url(SITE.steps[0])).select_one("aside.ks-feedback a[rel=edit]")
     assert edit.get_text(" ", strip=True) == "pas deze gegevens zelf aan"
     assert edit["href"].endswith("/edit/main/data/steps.yaml")
     home = page("").select_one("aside.ks-feedback a[rel=edit]")
     assert home.get_text(" ", strip=True) == "pas deze pagina zelf aan"
     assert home["href"].endswith("/edit/main/docs/index.md")
     for url, files in (("stappen/", {"data/steps.yaml"}), ("financiering/", {"data/funding.yaml", "data/steps.yaml"}),
-                       (step_url(SITE.steps[0].id), {"data/steps.yaml", "data/actions.yaml"})):  # fmt: skip
+                       (step_url(SITE.steps[0]), {"data/steps.yaml", "data/actions.yaml"})):  # fmt: skip
         links = {a.get_text(): a["href"] for a in page(url).select("article .ks-edit a")}
         assert files <= set(links), url
         assert all(href.endswith(f"/edit/main/{file}") for file, href in links.items())
