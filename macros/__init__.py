@@ -85,7 +85,7 @@ def page_sources(site: Site, ids: list[Any], rendered: list[render.Rendered], pa
     for source_id in ids:
         if source_id not in known:
             close = difflib.get_close_matches(str(source_id), known, n=1)
-            hint = f"; bedoelde je '{close[0]}'?" if close else ""
+            hint = f"; bedoelde u '{close[0]}'?" if close else ""
             raise PluginError(f"docs/{page}: onbekende bron '{source_id}' in 'sources'{hint} (zie data/sources.yaml)")
         cited.setdefault(source_id, known[source_id])
     for result in rendered:

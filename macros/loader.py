@@ -109,7 +109,7 @@ def did_you_mean(word: str, options: typing.Iterable[str]) -> str | None:
     if len(word) > 100:  # no near miss, and comparing would only cost time
         return None
     matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"bedoelde je '{matches[0]}'?" if matches else None
+    return f"bedoelde u '{matches[0]}'?" if matches else None
 
 
 def listing(options: typing.Iterable[str], limit: int = 12) -> str:

@@ -102,7 +102,7 @@ def test_bad_data_stops_the_build_with_file_and_line(tmp_path: Path):
     assert result.returncode == 1
     assert (
         f"data/faq.yaml:{line}:13 faq[0].steps[0]: onbekende stap 'lokale-coalitie-vorme'; "
-        "bedoelde je 'lokale-coalitie-vormen'?" in result.stderr
+        "bedoelde u 'lokale-coalitie-vormen'?" in result.stderr
     )
     assert "Traceback" not in result.stderr
     assert not out.exists(), "a failed build must not leave a partial site"

@@ -85,7 +85,7 @@ def test_format_path():
 
 
 def test_did_you_mean():
-    assert did_you_mean("lokal", ["lokaal", "regionaal"]) == "bedoelde je 'lokaal'?"
+    assert did_you_mean("lokal", ["lokaal", "regionaal"]) == "bedoelde u 'lokaal'?"
     assert did_you_mean("xyz", ["lokaal"]) is None
 
 
@@ -103,7 +103,7 @@ def test_toc_page_must_exist_in_docs(minimal_data: Path):
     (docs / "index.md").rename(docs / "indx.md")
     errors = [str(e) for e in validate(minimal_data)[1]]
     assert errors == [
-        "data/toc.yaml:2:47 toc[0].page: pagina 'index.md' bestaat niet in docs/; bedoelde je 'indx.md'? "
+        "data/toc.yaml:2:47 toc[0].page: pagina 'index.md' bestaat niet in docs/; bedoelde u 'indx.md'? "
         "(een .md-bestand in docs/)"
     ]
 
