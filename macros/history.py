@@ -52,7 +52,7 @@ def build_date() -> str:
 #: What a changed data file means to a reader.
 DATA_LABELS = {
     "sources": "Bronnen",
-    "action_lines": "Actielijnen",
+    "action_lines": "Focusgebieden",
     "actions": "Acties",
     "borging": "Werkwijze duurzame borging",
     "steps": "Stappen en checklists",

@@ -32,7 +32,7 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Dutch name of one record of each collection, for messages.
 RECORD_NAMES = {
     "sources": "bron",
-    "action_lines": "actielijn",
+    "action_lines": "focusgebied",
     "actions": "actie",
     "borging_items": "borgingspunt",
     "steps": "stap",

@@ -254,13 +254,19 @@ class Source(Record):
 
 
 class ActionLine(Record):
-    """One of the two action lines of the actieprogramma."""
+    """One of the two focus areas (columns A and B) the 14 actions are grouped in; not the programme's action lines."""
 
-    model_config = describe("Een actielijn van het actieprogramma Kansrijke Start.")
+    model_config = describe(
+        "Een focusgebied: een van de twee kolommen (A, B) waarin de VNG-presentatie de 14 acties indeelt. "
+        "Niet te verwarren met de actielijnen van het actieprogramma (vóór, tijdens en na de zwangerschap)."
+    )
     id: Slug = Id("lokale-en-regionale-afspraken")
-    letter: Literal["A", "B"] = F("Letter van de actielijn: A of B.", "A")
-    title: Line = F("Titel van de actielijn.", "Lokale en regionale afspraken zorgen voor juiste zorg dichtbij")
-    sub_points: list[Text] = F("Aandachtspunten onder deze actielijn.", ["Duurzame regionale en lokale afspraken"],
+    letter: Literal["A", "B"] = F("Letter van het focusgebied: A of B.", "A")
+    title: Line = F(
+        "Titel van het focusgebied, zoals in de presentatie.",
+        "Lokale en regionale afspraken zorgen voor juiste zorg dichtbij",
+    )
+    sub_points: list[Text] = F("Aandachtspunten onder dit focusgebied.", ["Duurzame regionale en lokale afspraken"],
                                min_length=1)  # fmt: skip
     sources: list[SourceRef] = Sources()
 
@@ -271,8 +277,10 @@ class Action(Record):
     model_config = describe("Een actie van het actieprogramma. Nummers lopen van 1 tot en met het aantal acties.")
     id: Slug = Id("lokale-coalities")
     number: int = F("Nummer van de actie, zoals in het actieprogramma.", 1, ge=1, le=9999, strict=True)
-    title: Line = F("Titel van de actie.", "Ketenaanpak Kansrijke Start in alle gemeenten")
-    action_line: ActionLineRef = F("Id van de actielijn waar deze actie onder valt.", "lokale-en-regionale-afspraken")
+    title: Line = F("Officiële naam van de actie, precies zoals in de presentatie.", "Ketenaanpak KS in alle gemeenten")
+    action_line: ActionLineRef = F(
+        "Id van het focusgebied (uit action_lines.yaml) waar deze actie onder valt.", "lokale-en-regionale-afspraken"
+    )
     description: LongText = F("Uitleg in gewone taal: korte zinnen.", "Elke gemeente krijgt een lokale ketenaanpak.")
     basis: Basis = "bron"
     funding: list[FundingRef] = F("Ids van geldbronnen voor deze actie (uit funding.yaml).", ["spuk-kansrijke-start"],
@@ -552,7 +560,7 @@ class ActionLinesFile(Record):
     """data/action_lines.yaml"""
 
     model_config = describe("Het bestand data/action_lines.yaml. Begin met de regel 'action_lines:'.")
-    action_lines: list[ActionLine] = Field(description="De actielijnen van het actieprogramma.")
+    action_lines: list[ActionLine] = Field(description="De twee focusgebieden waarin de 14 acties zijn ingedeeld.")
 
 
 class ActionsFile(Record):

@@ -109,7 +109,7 @@ def nav_with_generated(nav: list[Any], site: Site, pages: dict[str, GeneratedPag
             {label: section(site.steps_at(level), step_url, "Stappen")} for level, label in LEVELS.items()
         ],
         "acties/index.md": [
-            {f"Actielijn {line.letter}": section(site.actions_in(line.id), lambda a: action_url(a.id), "Acties")}
+            {f"Focusgebied {line.letter}": section(site.actions_in(line.id), lambda a: action_url(a.id), "Acties")}
             for line in site.action_lines
         ],
     }

@@ -103,7 +103,7 @@ def test_overviews_group_records(site):
     with pytest.raises(ValueError, match="no steps at level 'landelijk'"):
         render.step_overview(site, "landelijk")
     actions = render.action_overview(site, page_url="acties/")
-    assert "## Actielijn A: Lijn A {#lijn-a}" in actions
+    assert "## Focusgebied A: Lijn A {#lijn-a}" in actions
     funding = render.funding_overview(site, "gemeenten", page_url="financiering/")
     assert "### 3.2.1 Geld een {#geld-een}" in funding
     assert "€ 15 miljoen in 2023" in funding and "€ 16 miljoen in 2024" in funding
