@@ -78,14 +78,14 @@ def test_checklist_page_has_table_footer_and_qr(page):
     assert "versie december 2023" in footer and re.search(r"gemaakt op \d+ \w+ \d{4}", footer)
     assert f"https://kansrijke-start.github.io/handreiking/{step_url(FIRST)}" in footer
     assert html.select_one(".ks-sheet-footer svg.ks-qr[aria-hidden=true]") is not None
-    links = [a.get_text(strip=True) for a in html.select(".ks-sheet__facts a")]
+    links = [block_text(a) for a in html.select(".ks-sheet__facts a")]
     assert links[: len(FIRST.actions)] == [f"Actie {a.number}: {a.title}" for a in SITE.actions_of(FIRST)]
 
 
 def test_skip_switch_leaves_out_pdfs(tmp_path: Path, monkeypatch, caplog):
     from macros import hooks
 
-    config = SimpleNamespace(site_dir=str(tmp_path), site_url="https://example.org/", extra={},
+    config = SimpleNamespace(site_dir=str(tmp_path), site_url="https://example.org/", extra={}, use_directory_urls=True,
                              config_file_path=str(ROOT / "mkdocs.yml"))  # fmt: skip
     monkeypatch.setenv("KS_SKIP_PDF", "1")
     with caplog.at_level(logging.INFO):

@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from macros.loader import load_site
+from macros.pages import is_redirect
 from macros.plain_language import block_text
 from macros.render import action_url, euro, step_url
 
@@ -24,7 +25,7 @@ def text_of(page) -> str:
 
 
 def all_pages(site_dir: Path) -> list[Path]:
-    return sorted(p for p in site_dir.rglob("*.html") if p.name != "404.html")
+    return sorted(p for p in site_dir.rglob("*.html") if p.name != "404.html" and not is_redirect(p))
 
 
 @pytest.mark.parametrize("step", SITE.steps, ids=lambda s: s.id)
