@@ -77,8 +77,8 @@ def test_old_address_opens_the_step_with_its_progress_and_without_javascript(bro
     item = step.checklist[0]
     context = browser.new_context()
     page = context.new_page()
-    stored = json.dumps({"version": 1, "items": {item.id: "klaar"}})
-    page.add_init_script(f"localStorage.setItem('ks-voortgang-v1', {json.dumps(stored)})")
+    stored = json.dumps({"version": 2, "items": {item.id: {"status": "klaar"}}})
+    page.add_init_script(f"localStorage.setItem('ks-voortgang', {json.dumps(stored)})")
     page.goto(base_url + step_path(step.id))
     page.wait_for_url(base_url + step_url(step))
     assert page.locator(f'[data-ks-item="{item.id}"] select').input_value() == "klaar"
