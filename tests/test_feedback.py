@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, quote, urljoin, urlsplit
 from mkdocs.config import load_config
 
 from macros.loader import load_site
+from macros.pages import is_redirect
 from macros.render import docs_url
 
 from .conftest import ROOT, soup
@@ -19,9 +20,12 @@ EXTRA = CONFIG.extra
 
 
 def built_pages(site_dir: Path) -> dict[str, Path]:
-    """Site address -> file, for every page MkDocs built (the 404 page has no address of its own)."""
+    """Site address -> file, for every page MkDocs built (the 404 page has no address of its own;
+    the redirect pages at old step addresses are not pages of content)."""
     pages = {}
     for path in sorted(site_dir.rglob("index.html")):
+        if is_redirect(path):
+            continue
         folder = path.parent.relative_to(site_dir).as_posix()
         pages[CONFIG.site_url + ("" if folder == "." else folder + "/")] = path
     return pages
