@@ -538,13 +538,18 @@ class SynonymGroup(Record):
 
 
 class SearchTerms(Record):
-    """Editor-maintained help for search: synonym groups and compound parts."""
+    """Editor-maintained help for search: synonym groups, compound parts and question words."""
 
-    model_config = describe("Hulp voor de zoekfunctie: synoniemen en delen van samengestelde woorden.")
+    model_config = describe("Hulp voor de zoekfunctie: synoniemen, delen van samengestelde woorden en vraagwoorden.")
     synonyms: list[SynonymGroup] = F("Groepen woorden die elkaar vinden.", [], default_factory=list)
     compound_parts: list[Annotated[str, StringConstraints(pattern=r"^[a-zë]{3,20}$")]] = F(
         "Woorddelen. Een samengesteld woord (zoals kraamzorg) is dan ook te vinden op zijn delen (zorg).",
         ["zorg", "bezoek"], default_factory=list,
+    )  # fmt: skip
+    question_words: list[Annotated[str, StringConstraints(pattern=r"^[a-zë]{2,20}$")]] = F(
+        "Vraagwoorden die niet meetellen als iemand een vraag intypt, naast de gewone Nederlandse"
+        " stopwoorden (de, het, een, wat, hoe, ik, ...). Zo zoekt 'waar vind ik cijfers' op 'cijfers'.",
+        ["waar", "welke"], default_factory=list,
     )  # fmt: skip
 
 

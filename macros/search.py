@@ -37,6 +37,7 @@ def words(text: str) -> list[str]:
 
 #: Index boosts for the entries added here: they compete with whole pages, which Material favours.
 ITEM_BOOST, TERM_BOOST = 1, 4
+GLOSSARY = "begrippen/"
 
 
 def extra_entries(site: Site) -> list[dict]:
@@ -56,7 +57,7 @@ def extra_entries(site: Site) -> list[dict]:
     ]
     entries += [
         {
-            "location": render.url_style.page(f"begrippen/#{term.id}"),
+            "location": render.url_style.page(f"{GLOSSARY}#{term.id}"),
             "title": html.escape(f"{term.abbr}: {term.term}"),
             "text": html.escape(term.explanation),
             "boost": TERM_BOOST,
@@ -147,7 +148,11 @@ def split_text(text: str) -> tuple[str, str]:
 def enrich(index: dict, site: Site) -> dict:
     """The search index with extra entries, and on every entry the other words that should
     find it: `title_terms` for its title, `terms` for its text."""
-    docs = [*index["docs"], *extra_entries(site)]
+    glossary = render.url_style.page(GLOSSARY)
+    # The glossary page's own entries are only found by their titles: each term has an entry of
+    # its own, and the page with every explanation in its text topped most searches.
+    own = [{**doc, "text": ""} if doc["location"].startswith(glossary) else doc for doc in index["docs"]]
+    docs = [*own, *extra_entries(site)]
     vocabulary = Vocabulary(site)
     for doc in docs:
         title = plain(doc.get("title", ""))
@@ -159,4 +164,5 @@ def enrich(index: dict, site: Site) -> dict:
         text, body = split_text(full)
         doc["text"], doc["body"] = shown(text), shown(body)
     config = {**index["config"], "fields": {**index["config"]["fields"], **FIELDS}}
+    config["question_words"] = list(site.search.question_words)  # left out of a query by the search worker
     return {**index, "config": config, "docs": docs}

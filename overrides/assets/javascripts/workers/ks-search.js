@@ -11,6 +11,7 @@
 (() => {
   const SETUP = 0;
   const QUERY = 2;
+  const EXACT = 3; // a word as typed counts this much more than the longer words it starts
   let handle; // Material's message handler
   let index; // the lunr index Material builds
   let extra = new Set(); // question words from data/search.yaml, sent in the index's config
@@ -48,6 +49,7 @@
     const kept = parts.filter((part) => !/^[+-]/.test(part) && !plain(part).every(isStopWord));
     const words = kept.length ? kept : parts;
     if (!index || /["*~^:]/.test(query)) return words.join(" "); // a lunr query of its own
+    const exact = words.length > 1; // one word: every word it starts is as good a match
     const out = [];
     for (const part of words) {
       if (/^[+-]/.test(part)) {
@@ -55,7 +57,7 @@
         continue;
       }
       for (const word of plain(part)) {
-        if (word.length < 5 || /\d/.test(word) || known(word)) out.push(word);
+        if (word.length < 5 || /\d/.test(word) || known(word)) out.push(...(exact ? [`${word}^${EXACT}`, word] : [word]));
         else {
           const found = near(word, 1);
           const fixed = found.length || word.length < 8 ? found : near(word, 2);
