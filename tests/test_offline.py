@@ -67,6 +67,8 @@ def test_navigation_search_roadmap_and_progress_work_from_file(offline_page, edi
     assert page.url.endswith("/stappen/index.html")
     links = [link for group in search(page, "kartrekker") for link in group]
     assert any("stappen/lokale-coalitie-vormen.html#kartrekker-aangewezen" in link for link in links), links
+    links = [link for group in search(page, "wie is de kartreker") for link in group]  # our worker runs here too
+    assert any("stappen/lokale-coalitie-vormen.html#kartrekker-aangewezen" in link for link in links), links
 
     page.goto((edition / "routekaart.html").as_uri())
     button = page.get_by_role("button", name="Stap 2.1.1 Vormen van een lokale coalitie")
