@@ -1,5 +1,6 @@
-/* Search worker: Material's own (named after the "#" of this script's address), with a query
-   that answers questions. Before Material turns each word into a prefix query:
+/* Search worker (a worker, not a page component: not in the ks.js bundle). Material's own,
+   named after the "#" of this script's address, with a query that answers questions. Before
+   Material turns each word into a prefix query:
    - Dutch stop words and question words are left out, unless the query has nothing else, so
      "wat moet ik als gemeente eerst doen" searches for "gemeente eerst" (the index has no stop
      words, and as prefixes they matched every word that starts with "in", "de", "een" ...);
