@@ -3,7 +3,8 @@
    Stored as {version: 2, items: {id: {status, changed}}}: one record per item, so more fields
    per item and a merge by newest change fit in. Stored progress is never wiped: every readable
    item is kept, version 1 is migrated, a copy of anything unreadable is set aside to download,
-   a change that could not be saved is said, and an import asks: merge or replace. */
+   a change that could not be saved is said. Sharing and importing live in ks-share.js, which
+   uses window.ksProgress (at the end). */
 (() => {
   "use strict";
 
@@ -11,7 +12,6 @@
   const OLD_KEY = "ks-voortgang-v1"; // version 1: {version: 1, items: {id: status}}
   const ASIDE = "ks-voortgang-apart-"; // + time: copies of stored progress that could not be read
   const VERSION = 2;
-  const FORMAT = "kansrijke-start-voortgang";
   const STATUSES = { open: "Open", bezig: "Bezig", klaar: "Klaar", nvt: "N.v.t." };
   const ID = /^[a-z0-9-]{1,100}$/;
   const MAX_ITEMS = 5000;
@@ -20,7 +20,6 @@
     "Let op: uw laatste wijziging is niet opgeslagen. De opslag van uw browser is vol of geblokkeerd. " +
     "Sla uw voortgang op als bestand, dan raakt u niets kwijt.";
   const KEPT = "Een kopie van wat wij niet konden lezen staat apart. U kunt die downloaden en bewaren.";
-  const UNCHANGED = "Er is niets veranderd.";
 
   const empty = () => Object.create(null); // ids such as "constructor" stay plain keys
   const statusOf = (items, id) => (items[id] ? items[id].status : "open");
@@ -105,15 +104,19 @@
     }
   }
 
-  function download(name, data) {
+  /* Offer text as a file to save: kansrijke-start-<name>-<date>.<ext>. */
+  function download(name, text, type = "application/json", ext = "json") {
     const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
-    link.download = `kansrijke-start-${name}-${new Date().toISOString().slice(0, 10)}.json`;
+    link.href = URL.createObjectURL(new Blob([text], { type }));
+    link.download = `kansrijke-start-${name}-${new Date().toISOString().slice(0, 10)}.${ext}`;
     document.body.append(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
+
+  const listeners = [];
+  let current = null; // this page's progress: {state, ids, steps, persist, message}
 
   function init() {
     const island = document.getElementById("ks-progress-data");
@@ -147,7 +150,7 @@
     const downloadAside = () => {
       const keys = asideKeys();
       const copies = keys.map((k) => ({ apart: k.slice(ASIDE.length), tekst: localStorage.getItem(k) }));
-      download("voortgang-apart", keys.length ? copies : [{ tekst: state.aside }]);
+      download("voortgang-apart", JSON.stringify(keys.length ? copies : [{ tekst: state.aside }], null, 2));
     };
     const removeAside = () => {
       if (!window.confirm("Wilt u de apart gezette voortgang verwijderen? Dit kunt u niet ongedaan maken.")) return;
@@ -180,11 +183,13 @@
     function refresh() {
       document.querySelectorAll("[data-ks-item]").forEach((item) => show(item, statusOf(state.items, item.dataset.ksItem)));
       counts(steps, state.items);
+      listeners.forEach((fn) => fn(state.items));
     }
     refresh();
     if (state.notice) offerAside(state.notice);
     else if (panel && asideKeys().length) offerAside(`Er staat nog voortgang apart die wij niet konden lezen. ${KEPT}`);
-    if (panel) controls(panel, state, ids, persist, message);
+    current = { state, ids, steps, persist, message };
+    if (panel) controls(panel, state, persist, message);
     window.addEventListener("storage", (event) => {
       if (event.key !== KEY || state.failed) return; // another tab saved: show the same progress here
       state.items = load().items;
@@ -238,41 +243,7 @@
     }
   }
 
-  function controls(panel, state, ids, persist, message) {
-    panel.querySelector("[data-ks-export]").addEventListener("click", () => {
-      download("voortgang", { format: FORMAT, version: VERSION, exported: new Date().toISOString(), items: state.items });
-      message("Uw voortgang is opgeslagen als bestand.");
-    });
-    const input = panel.querySelector("[data-ks-import]");
-    input.addEventListener("change", async () => {
-      const file = input.files[0];
-      input.value = "";
-      if (!file) return;
-      let data = null;
-      try {
-        data = JSON.parse(await file.text());
-      } catch {
-        return message(`Dit bestand is beschadigd of geen JSON-bestand. ${UNCHANGED}`);
-      }
-      if (!data || data.format !== FORMAT) {
-        return message(`Dit bestand is geen voortgangsbestand van deze site. ${UNCHANGED}`);
-      }
-      const { items, bad } = read(data);
-      const theirs = empty();
-      for (const id of Object.keys(items)) if (ids.has(id)) theirs[id] = items[id];
-      const skipped = Math.max(bad, 0) + Object.keys(items).length - Object.keys(theirs).length;
-      if (!Object.keys(theirs).length) {
-        return message(`In dit voortgangsbestand staan geen punten die wij kunnen lezen. ${UNCHANGED}`);
-      }
-      review(panel, state.items, theirs, skipped, (choice) => {
-        if (!choice) return message(`U heeft het laden afgebroken. ${UNCHANGED}`);
-        state.items = choice === "merge" ? merge(state.items, theirs) : theirs;
-        persist();
-        if (state.failed) return;
-        if (choice === "merge") message("De voortgang uit het bestand is samengevoegd met die van u.");
-        else message("Uw voortgang is vervangen door die uit het bestand.");
-      });
-    });
+  function controls(panel, state, persist, message) {
     panel.querySelector("[data-ks-reset]").addEventListener("click", () => {
       if (!window.confirm("Wilt u alle voortgang wissen? Dit kunt u niet ongedaan maken.")) return;
       state.items = empty();
@@ -288,56 +259,24 @@
     });
   }
 
-  /* Before an import changes anything: what differs, and the choice to merge, replace or stop. */
-  function review(panel, mine, theirs, skipped, done) {
-    const label = (id) => {
-      const text = document.querySelector(`[data-ks-item="${id}"] .ks-checklist__text`);
-      return text ? text.textContent.trim() : id;
-    };
-    const differ = Object.keys(theirs).filter((id) => statusOf(mine, id) !== theirs[id].status);
-    const lost = Object.keys(mine).filter((id) => statusOf(mine, id) !== "open" && statusOf(theirs, id) === "open");
-    const dialog = document.createElement("dialog");
-    dialog.className = "ks-progress__review";
-    dialog.setAttribute("aria-labelledby", "ks-review-title");
-    const add = (tag, text, parent = dialog) => {
-      const el = document.createElement(tag);
-      el.textContent = text;
-      parent.append(el);
-      return el;
-    };
-    add("h2", "Voortgang uit bestand laden").id = "ks-review-title";
-    let summary = `Het bestand heeft ${points(Object.keys(theirs).length)}. Anders dan uw voortgang: ${differ.length}.`;
-    if (skipped) summary += ` Wij slaan ${points(skipped)} over: die konden wij niet lezen of deze site kent ze niet.`;
-    add("p", summary);
-    if (differ.length) {
-      add("p", "Wat anders is (uw status → status in het bestand):");
-      const list = add("ul", "");
-      for (const id of differ.slice(0, 30)) {
-        add("li", `${label(id)}: ${STATUSES[statusOf(mine, id)]} → ${STATUSES[theirs[id].status]}`, list);
-      }
-      if (differ.length > 30) add("li", `en nog ${points(differ.length - 30)}`, list);
-    }
-    add("p", "Samenvoegen: per punt blijft de nieuwste wijziging staan. Weten wij niet welke nieuwer is, dan blijft die van u.");
-    const back = lost.length ? ` Van uw eigen punten ${lost.length === 1 ? "gaat er 1" : `gaan er ${lost.length}`} terug naar Open.` : "";
-    add("p", `Vervangen: alleen de voortgang uit het bestand blijft over.${back}`);
-    const buttons = add("p", "");
-    for (const [choice, text] of [["merge", "Samenvoegen"], ["replace", "Vervangen"], ["", "Annuleren"]]) {
-      const button = add("button", text, buttons);
-      button.type = "button";
-      button.className = choice === "merge" ? "md-button md-button--primary" : "md-button";
-      button.addEventListener("click", () => {
-        dialog.returnValue = choice;
-        dialog.close();
-      });
-    }
-    dialog.addEventListener("close", () => {
-      dialog.remove();
-      done(dialog.returnValue);
-    });
-    panel.append(dialog);
-    dialog.showModal();
-    buttons.firstChild.focus();
-  }
+  /* For ks-share.js: this page's progress, read and merged as stored progress is. */
+  window.ksProgress = {
+    items: () => current && current.state.items,
+    ids: () => current.ids,
+    steps: () => current.steps,
+    read,
+    merge,
+    /* Store these items instead; false if saving failed (the page already says so). */
+    replace(items) {
+      current.state.items = items;
+      current.persist();
+      return !current.state.failed;
+    },
+    onChange: (fn) => listeners.push(fn),
+    message: (...args) => current.message(...args),
+    download,
+    STATUSES,
+  };
 
   // Loaded async: it may run before Material's bundle (no document$ yet) or after the page loaded.
   if (window.document$) window.document$.subscribe(init);
