@@ -17,8 +17,9 @@ from .site import Site
 BUNDLE_TITLE = "Alle checklists - Handreiking Ketenaanpak Kansrijke Start"
 
 
-def print_html(site: Site, steps: list, edition: Edition, title: str) -> str:
-    """The standalone A4 document for these steps, each starting on a new page."""
+def print_html(site: Site, steps: list, edition: Edition, title: str, bundle: bool = False) -> str:
+    """The standalone A4 document for these steps, each starting on a new page; as a bundle with a
+    cover, a contents list and page numbers."""
     return (
         environment()
         .get_template("checklist_print.html")
@@ -28,6 +29,7 @@ def print_html(site: Site, steps: list, edition: Edition, title: str) -> str:
             sheets=[checklist_context(site, step, edition) for step in steps],
             edition=edition,
             interactive=False,
+            bundle=bundle,
         )
     )
 
@@ -36,8 +38,10 @@ def write_pdfs(site: Site, site_dir: Path, edition: Edition) -> list[Path]:
     """The bundle and every step's checklist PDF, under site_dir/pdf/."""
     from weasyprint import HTML
 
+    bundle = HTML(string=print_html(site, list(site.steps), edition, BUNDLE_TITLE, bundle=True)).render()
+    written = [_write(bundle, site_dir / pdf_url(), BUNDLE_TITLE, edition)]
+    # The step PDFs are copies of a layout without cover and bundle page numbers.
     document = HTML(string=print_html(site, list(site.steps), edition, BUNDLE_TITLE)).render()
-    written = [_write(document, site_dir / pdf_url(), BUNDLE_TITLE, edition)]
     starts = [i for i, page in enumerate(document.pages) if page.bookmarks]  # each sheet's title is a bookmark
     if len(starts) != len(site.steps):
         raise RuntimeError(f"expected {len(site.steps)} checklists in the PDF layout, found {len(starts)}")

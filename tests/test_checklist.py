@@ -52,6 +52,26 @@ def test_bundle_has_one_section_per_step_each_on_a_new_page(site_dir: Path):
         assert title in " ".join(reader.pages[page].extract_text().split())
 
 
+def test_bundle_has_a_cover_a_contents_list_with_the_right_pages_and_page_numbers(site_dir: Path):
+    reader = PdfReader(site_dir / pdf_url())
+    texts = [" ".join(page.extract_text().split()) for page in reader.pages]
+    total = len(reader.pages)
+    assert texts[0].startswith("Handreiking Ketenaanpak Kansrijke Start · versie december 2023 Alle checklists")
+    assert "Pagina" not in texts[0], "the cover has no page number"
+    assert texts[1].startswith("Inhoud") and texts[1].endswith(f"Pagina 2 van {total}")
+    outline = {entry.title: reader.get_destination_page_number(entry) for entry in reader.outline}
+    for step in SITE.steps:
+        title = f"Stap {step.number}: {step.title}"
+        listed = re.search(re.escape(title) + r" [. ]*(\d+)", texts[1])
+        assert listed, title
+        assert int(listed.group(1)) == outline[title] + 1, f"{title}: the contents list the page it starts on"
+    for number, text in enumerate(texts[2:], start=3):
+        assert text.endswith(f"Pagina {number} van {total}")
+    step_pdf = PdfReader(site_dir / pdf_url(FIRST.id))
+    assert "Pagina" not in pdf_text(step_pdf), "a step's own PDF carries no page numbers of the bundle"
+    assert "Inhoud" not in pdf_text(step_pdf) and "Alle checklists" not in pdf_text(step_pdf)
+
+
 def test_step_page_links_to_checklist_and_pdf(page):
     html = page(step_url(FIRST))
     assert html.select_one('a[href="checklist/"]') is not None
