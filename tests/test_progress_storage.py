@@ -171,9 +171,13 @@ def test_a_partial_import_asks_first_and_merges_by_default(browser_page, base_ur
     import_file(page, tmp_path, PARTIAL)
     dialog = page.get_by_role("dialog", name="Voortgang uit bestand laden")
     text = dialog.inner_text()
-    assert "Het bestand heeft 3 punten. Anders dan uw voortgang: 3." in text
+    assert "In het bestand staan 3 punten. Anders dan uw voortgang: 3." in text
     assert "Wij slaan 2 punten over" in text
-    assert f"{FIRST.checklist[1].text}: Bezig → Klaar" in text
+    assert (
+        dialog.get_by_role("group", name=FIRST.checklist[1].text)
+        .get_by_role("radio", name="Uit het bestand: Klaar")
+        .is_checked()
+    )
     assert "Van uw eigen punten gaan er 2 terug naar Open." in text  # A is open in the file, D is missing
     assert page.evaluate("document.activeElement.textContent") == "Samenvoegen"
     assert axe_violations(page) == []

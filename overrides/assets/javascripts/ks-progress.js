@@ -32,6 +32,11 @@
     if (!r || typeof r !== "object" || !Object.hasOwn(STATUSES, r.status)) return null;
     const clean = { status: r.status };
     if (typeof r.changed === "string" && r.changed.length < 40 && Date.parse(r.changed)) clean.changed = r.changed;
+    for (const [name, max] of [["owner", 80], ["note", 280]]) {
+      if (typeof r[name] === "string" && r[name].trim() && r[name].length <= max) clean[name] = r[name];
+    }
+    if (typeof r.due === "string" && /^\d{4}-\d\d-\d\d$/.test(r.due) && Date.parse(r.due)) clean.due = r.due;
+    if (typeof r.text === "string" && /^[0-9a-f]{4,16}$/.test(r.text)) clean.text = r.text;
     return clean;
   }
 
@@ -249,13 +254,6 @@
       state.items = empty();
       persist();
       if (!state.failed) message("Uw voortgang is gewist.");
-    });
-    panel.querySelector("[data-ks-print]").addEventListener("click", () => {
-      document.documentElement.classList.add("ks-print-progress");
-      window.addEventListener("afterprint", () => document.documentElement.classList.remove("ks-print-progress"), {
-        once: true,
-      });
-      window.print();
     });
   }
 
