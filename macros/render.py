@@ -9,6 +9,7 @@ mkdocs-macros does not render a macro's output a second time.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 import re
@@ -381,14 +382,24 @@ def counterpart(site: Site, step_id: str):
 
 
 def progress_data(site: Site, step=None) -> Markup:
-    """JSON island for ks-progress.js: checklist item ids (ids only, no text).
+    """JSON island for ks-progress.js: checklist item ids and a short hash of each item's text.
 
     A step's own pages carry only that step's ids (so pages stay small as the data grows); the
-    roadmap carries all of them. Stored progress for ids no page knows is kept, never dropped."""
+    roadmap carries all of them. Stored progress for ids no page knows is kept, never dropped.
+    A record keeps the hash from when it was marked, so an item whose text changed since is flagged."""
     steps = [step] if step is not None else list(site.steps)
-    data = {"version": 1, "steps": {s.id: [i.id for i in s.checklist] for s in steps}}
+    data = {
+        "version": 1,
+        "steps": {s.id: [i.id for i in s.checklist] for s in steps},
+        "hashes": {i.id: text_hash(i.text) for s in steps for i in s.checklist},
+    }
     text = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
     return Markup(f'<script type="application/json" id="ks-progress-data">{text}</script>')
+
+
+def text_hash(text: str) -> str:
+    """Eight hex digits of the text's SHA-256: enough to notice that an item's text changed."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
 def change_log(site: Site, *, page_url: str = "", changes: tuple = ()) -> Rendered:

@@ -33,7 +33,7 @@ def open_roadmap(page, base_url, stored: str | None = None, key: str = KEY):
 
 
 def status(page, item: str) -> str:
-    return page.locator(f'[data-ks-item="{item}"] select').input_value()
+    return page.locator(f'[data-ks-item="{item}"] .ks-status input:checked').input_value()
 
 
 def statuses(page) -> dict[str, str]:
@@ -57,7 +57,7 @@ def download(page, button: str) -> object:
 
 
 def choose(page, status_name: str, item: str) -> None:
-    page.locator(f'[data-ks-item="{item}"] select').select_option(status_name)
+    page.locator(f'[data-ks-item="{item}"] .ks-status input[value="{status_name}"]').check()
 
 
 def test_version_1_is_migrated_and_nothing_is_said(browser_page, base_url):

@@ -42,8 +42,9 @@ EDITION = render.Edition("https://example.org/site/", "december 2023", "2026-11-
 
 def test_checklist_page_is_a_working_document(site):
     out = render.checklist_page(site, "stap-lokaal", page_url="stappen/stap-lokaal/checklist/", edition=EDITION)
-    assert '<input type="checkbox" id="klaar-item-een" data-ks-check>' in out
-    assert '<label class="ks-checklist__text" for="klaar-item-een">Item een</label>' in out
+    assert '<tr class="ks-checklist-table__row" data-ks-item="item-een">' in out
+    assert '<span class="ks-checklist__text">Item een</span>' in out
+    assert out.count('<td data-ks-field="owner"></td>') == 2 and out.count('<td data-ks-field="note"></td>') == 2
     assert "https://example.org/site/stappen/stap-lokaal/" in out and '<svg aria-hidden="true"' in out
     assert '<a class="md-button" href="../../../pdf/checklist-stap-lokaal.pdf" download>' in out
     assert 'gemaakt op <time datetime="2026-11-23">23 november 2026</time>' in out
@@ -186,16 +187,24 @@ def test_counterpart_is_the_same_place_in_the_other_lane(site):
     assert render.counterpart(site, "stap-regionaal").id == "stap-lokaal"
 
 
-def test_progress_island_holds_ids_only_and_cannot_close_its_script(site):
+def test_text_hash_is_short_and_changes_with_the_text():
+    assert render.text_hash("Wijs een kartrekker aan.") == render.text_hash("Wijs een kartrekker aan.")
+    assert render.text_hash("Wijs een kartrekker aan.") != render.text_hash("Wijs een kartrekker aan")
+    assert len(render.text_hash("x")) == 8 and int(render.text_hash("x"), 16) >= 0
+
+
+def test_progress_island_holds_ids_and_hashes_and_cannot_close_its_script(site):
     island = str(render.progress_data(site))
     assert island.startswith('<script type="application/json" id="ks-progress-data">')
     data = json.loads(island.split(">", 1)[1].rsplit("</script>", 1)[0])
+    hashes = {i.id: render.text_hash(i.text) for s in site.steps for i in s.checklist}
     assert data == {
         "version": 1,
         "steps": {"stap-lokaal": ["item-een", "item-twee"], "stap-regionaal": ["item-drie"]},
+        "hashes": hashes,
     }
     own = json.loads(str(render.progress_data(site, site.step("stap-regionaal"))).split(">", 1)[1].rsplit("<", 1)[0])
-    assert own == {"version": 1, "steps": {"stap-regionaal": ["item-drie"]}}
+    assert own["steps"] == {"stap-regionaal": ["item-drie"]} and own["hashes"] == {"item-drie": hashes["item-drie"]}
     assert island.count("</") == 1
 
 

@@ -1,7 +1,8 @@
 /* Progress per checklist item (open, bezig, klaar, n.v.t.), kept only in this browser's
    localStorage and keyed by the items' stable ids. No cookies, no requests.
-   Stored as {version: 2, items: {id: {status, changed}}}: one record per item, so more fields
-   per item and a merge by newest change fit in. Stored progress is never wiped: every readable
+   Stored as {version: 2, items: {id: {status, changed, owner?, due?, note?, text?}}}: one record
+   per item (text: the hash of the item's text when it was marked, to flag a changed text), so a
+   merge by newest change fits in. Stored progress is never wiped: every readable
    item is kept, version 1 is migrated, a copy of anything unreadable is set aside to download,
    a change that could not be saved is said. Sharing and importing live in ks-share.js, which
    uses window.ksProgress (at the end). */
@@ -12,7 +13,9 @@
   const OLD_KEY = "ks-voortgang-v1"; // version 1: {version: 1, items: {id: status}}
   const ASIDE = "ks-voortgang-apart-"; // + time: copies of stored progress that could not be read
   const VERSION = 2;
-  const STATUSES = { open: "Open", bezig: "Bezig", klaar: "Klaar", nvt: "N.v.t." };
+  const STATUSES = { open: "Nog niet begonnen", bezig: "Bezig", klaar: "Klaar", nvt: "Niet van toepassing" };
+  const STATES = { open: "Niet begonnen", bezig: "Bezig", klaar: "Klaar" }; // of a step
+  const FIELDS = { owner: ["Wie", 80], due: ["Wanneer", 10], note: ["Opmerking", 280] };
   const ID = /^[a-z0-9-]{1,100}$/;
   const MAX_ITEMS = 5000;
   const NO_STORAGE = "Uw browser staat opslaan niet toe. Uw voortgang blijft alleen tot u de pagina sluit.";
@@ -25,6 +28,8 @@
   const statusOf = (items, id) => (items[id] ? items[id].status : "open");
   const time = (r) => Date.parse(r.changed) || 0;
   const points = (n) => (n === 1 ? "1 punt" : `${n} punten`);
+  const str = (v) => (typeof v === "string" ? v : "");
+  const day = (v) => new Date(`${v}T12:00`).toLocaleDateString("nl-NL", { dateStyle: "long" });
 
   /* One item's record, or null if it cannot be read. Version 1 stored the status alone. */
   function record(value) {
@@ -32,11 +37,9 @@
     if (!r || typeof r !== "object" || !Object.hasOwn(STATUSES, r.status)) return null;
     const clean = { status: r.status };
     if (typeof r.changed === "string" && r.changed.length < 40 && Date.parse(r.changed)) clean.changed = r.changed;
-    for (const [name, max] of [["owner", 80], ["note", 280]]) {
-      if (typeof r[name] === "string" && r[name].trim() && r[name].length <= max) clean[name] = r[name];
-    }
-    if (typeof r.due === "string" && /^\d{4}-\d\d-\d\d$/.test(r.due) && Date.parse(r.due)) clean.due = r.due;
-    if (typeof r.text === "string" && /^[0-9a-f]{4,16}$/.test(r.text)) clean.text = r.text;
+    for (const [key, [, max]] of Object.entries(FIELDS)) if (str(r[key]).trim()) clean[key] = str(r[key]).slice(0, max);
+    if (clean.due && !(/^\d{4}-\d\d-\d\d$/.test(clean.due) && Date.parse(clean.due))) delete clean.due;
+    if (/^[0-9a-f]{4,16}$/.test(str(r.text))) clean.text = r.text;
     return clean;
   }
 
@@ -128,7 +131,7 @@
     const lists = document.querySelectorAll("[data-ks-item]");
     if (!island || !lists.length || island.dataset.ksReady) return;
     island.dataset.ksReady = "true";
-    const { steps } = JSON.parse(island.textContent);
+    const { steps, hashes = {} } = JSON.parse(island.textContent);
     const ids = new Set(Object.values(steps).flat());
     const state = load();
     const panel = document.querySelector("[data-ks-progress-panel]");
@@ -179,16 +182,36 @@
       }
       refresh();
     };
-    const setStatus = (id, status) => {
-      state.items[id] = { status, changed: new Date().toISOString() };
+    /* A status is marked with the item's current text hash; details change only themselves. */
+    const update = (id, change) => {
+      if (change.status) change.text = hashes[id];
+      state.items[id] = record({ status: "open", ...state.items[id], ...change, changed: new Date().toISOString() });
       persist();
     };
 
-    lists.forEach((item) => addStatus(item, setStatus));
+    lists.forEach((item) => addItem(item, update));
+    const expired = document.querySelector("[data-ks-expired]");
+    expired?.querySelector("button").addEventListener("click", () => {
+      if (!window.confirm("Wilt u de vervallen punten verwijderen? Dit kunt u niet ongedaan maken.")) return;
+      for (const id of gone()) delete state.items[id];
+      persist();
+    });
+    /* Kept progress of items the data no longer has (only the roadmap knows every item). */
+    const kept = (r) => r.status !== "open" || Object.keys(FIELDS).some((name) => r[name]);
+    const gone = () => Object.keys(state.items).filter((id) => !ids.has(id) && kept(state.items[id]));
     function refresh() {
-      document.querySelectorAll("[data-ks-item]").forEach((item) => show(item, statusOf(state.items, item.dataset.ksItem)));
-      counts(steps, state.items);
+      document.querySelectorAll("[data-ks-item]").forEach((item) => show(item, state.items[item.dataset.ksItem], hashes));
+      route(steps, state.items);
       listeners.forEach((fn) => fn(state.items));
+      if (!expired) return;
+      expired.hidden = !gone().length;
+      expired.querySelector("ul").replaceChildren(
+        ...gone().map((id) => {
+          const li = document.createElement("li");
+          li.textContent = [`${id}: ${STATUSES[state.items[id].status]}`, ...details(state.items[id])].join(" · ");
+          return li;
+        }),
+      );
     }
     refresh();
     if (state.notice) offerAside(state.notice);
@@ -202,42 +225,95 @@
     });
   }
 
-  function addStatus(item, setStatus) {
+  /* Per item: a status radio group (arrow keys move and choose), a flag when the item's text
+     changed since it was marked, and wie / wanneer / opmerking in a disclosure. */
+  function addItem(item, update) {
     const id = item.dataset.ksItem;
-    const check = item.querySelector("[data-ks-check]");
-    if (check) {
-      /* A printable checklist has a labelled checkbox: ticked means "klaar". */
-      check.addEventListener("change", () => setStatus(id, check.checked ? "klaar" : "open"));
-      return;
-    }
     const text = item.querySelector(".ks-checklist__text").textContent.trim();
-    const select = document.createElement("select");
-    select.className = "ks-status";
-    select.setAttribute("aria-label", `Status van: ${text}`);
-    for (const [value, label] of Object.entries(STATUSES)) select.add(new Option(label, value));
-    select.addEventListener("change", () => setStatus(id, select.value));
-    item.prepend(select);
+    const box = document.createElement("div");
+    box.className = "ks-item";
+    const options = Object.entries(STATUSES).map(
+      ([value, label]) => `<label><input type="radio" name="ks-${id}" value="${value}"><span>${label}</span></label>`,
+    );
+    const fields = Object.entries(FIELDS).map(
+      ([name, [label, max]]) =>
+        `<label>${label} ${name === "note" ? `<textarea name="${name}" maxlength="${max}" rows="2"></textarea>` : `<input name="${name}" type="${name === "due" ? "date" : "text"}" maxlength="${max}">`}</label>`,
+    );
+    box.innerHTML =
+      `<div class="ks-status" role="radiogroup">${options.join("")}</div>` +
+      '<p class="ks-item__flag" hidden>Gewijzigd sinds u dit afvinkte. <button type="button">Ik heb de nieuwe tekst gelezen</button></p>' +
+      `<details class="ks-details"><summary></summary><div role="group">${fields.join("")}</div></details>`;
+    box.querySelector(".ks-status").setAttribute("aria-label", `Status van: ${text}`);
+    box.querySelector("[role=group]").setAttribute("aria-label", `Wie, wanneer, opmerking bij: ${text}`);
+    box.addEventListener("change", ({ target }) => target.type === "radio" && update(id, { status: target.value }));
+    box.addEventListener("input", ({ target }) => FIELDS[target.name] && update(id, { [target.name]: target.value }));
+    box.querySelector("button").addEventListener("click", () => update(id, { status: item.dataset.status }));
+    (item.querySelector(".ks-checklist-table__item") || item).append(box);
   }
 
-  function show(item, status) {
-    const control = item.querySelector(".ks-status, [data-ks-check]");
-    if (control.type === "checkbox") control.checked = status === "klaar";
-    else control.value = status;
-    item.dataset.status = status;
-    item.dataset.statusLabel = STATUSES[status];
+  const details = (r) =>
+    Object.entries(FIELDS)
+      .filter(([name]) => r[name])
+      .map(([name, [label]]) => `${label}: ${name === "due" ? day(r.due) : r[name]}`);
+
+  function show(item, r = { status: "open" }, hashes) {
+    item.querySelector(`.ks-status [value="${r.status}"]`).checked = true;
+    item.dataset.status = r.status;
+    item.dataset.statusLabel = STATUSES[r.status];
+    item.querySelector(".ks-item__flag").hidden = !r.text || !hashes[item.dataset.ksItem] || r.text === hashes[item.dataset.ksItem];
+    for (const name of Object.keys(FIELDS)) {
+      const input = item.querySelector(`[name="${name}"]`);
+      if (input !== document.activeElement) input.value = r[name] || "";
+      const cell = item.querySelector(`[data-ks-field="${name}"]`);
+      if (cell) cell.textContent = name === "due" && r.due ? day(r.due) : r[name] || "";
+    }
+    const summary = details(r).map((d) => (d.startsWith("Opmerking") ? "met opmerking" : d));
+    item.querySelector("summary").textContent = summary.join(" · ") || "Wie, wanneer, opmerking";
+    item.querySelector(".ks-details").classList.toggle("ks-details--empty", !summary.length);
   }
 
-  function counts(steps, items) {
+  /* Counts per step and in all; on the roadmap also each stop's state and ring, and the next step:
+     the first that is not done ("Begin hier" while nothing has been marked). */
+  function route(steps, items) {
     let done = 0;
     let total = 0;
+    let next = null;
+    let started = false;
     for (const [step, ids] of Object.entries(steps)) {
-      const applicable = ids.filter((id) => statusOf(items, id) !== "nvt");
-      const ready = applicable.filter((id) => statusOf(items, id) === "klaar").length;
+      const all = ids.map((id) => statusOf(items, id));
+      const applicable = all.filter((s) => s !== "nvt");
+      const ready = applicable.filter((s) => s === "klaar").length;
+      const busy = all.some((s) => s !== "open");
+      const stateOf = ready === applicable.length ? "klaar" : busy ? "bezig" : "open";
+      started ||= busy;
+      next ??= stateOf === "klaar" ? null : step;
       done += ready;
       total += applicable.length;
       document.querySelectorAll(`[data-ks-step-count="${step}"]`).forEach((el) => {
         el.textContent = `${ready} van ${applicable.length} klaar`;
       });
+      const stop = document.querySelector(`[data-ks-step="${step}"]`);
+      if (!stop) continue;
+      stop.dataset.state = stateOf;
+      stop.style.setProperty("--ks-done", `${applicable.length ? (100 * ready) / applicable.length : 100}%`);
+      stop.querySelector("[data-ks-step-state]").textContent = STATES[stateOf];
+    }
+    document.querySelectorAll("[data-ks-step-next]").forEach((el) => {
+      const stop = el.closest("[data-ks-step]");
+      stop.toggleAttribute("data-next", stop.dataset.ksStep === next);
+      el.textContent = stop.dataset.ksStep !== next ? "" : started ? "Volgende stap" : "Begin hier";
+    });
+    const link = document.querySelector("[data-ks-next-link]");
+    if (link) {
+      const heading = next && document.querySelector(`#rk-${next} [data-ks-step-heading]`);
+      link.hidden = !heading;
+      if (heading) link.textContent = heading.textContent.trim().replace(/\s+/g, " ");
+      link.href = `#rk-${next}`;
+      document.querySelector("[data-ks-next-label]").textContent = !next
+        ? "Alle stappen zijn klaar."
+        : started
+          ? "Volgende stap:"
+          : "Begin bij";
     }
     const bar = document.querySelector("[data-ks-progress-bar]");
     if (bar) {

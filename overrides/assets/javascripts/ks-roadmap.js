@@ -1,5 +1,5 @@
-/* Roadmap: each step becomes a disclosure button (collapsed), with "show all" and filters
-   by level and partner that live in the URL. Without JavaScript every step stays open. */
+/* Roadmap: each stop on the route becomes a disclosure button (collapsed), with "show all" and
+   filters by level and partner that live in the URL. Without JavaScript every step stays open. */
 (() => {
   "use strict";
 
@@ -71,6 +71,7 @@
     const level = chosen(levels.map((r) => r.value), params.get("niveau"));
     levels.forEach((r) => (r.checked = r.value === level));
     partner.value = chosen([...partner.options].map((o) => o.value), params.get("partner"));
+    if (level || partner.value) roadmap.querySelector(".ks-filter-box").open = true; // say why steps are missing
 
     function apply() {
       const level = levels.find((r) => r.checked).value;
