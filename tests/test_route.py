@@ -204,8 +204,8 @@ def test_owner_date_and_note_are_kept_shown_everywhere_and_printed(open_page, ba
     record = stored(page)[FIRST.checklist[0].id]
     assert (record["status"], record["owner"], record["due"]) == ("open", "Jeugdgezondheidszorg", "2027-01-15")
     page.reload()
-    assert group.get_by_label("Wie").input_value() == "Jeugdgezondheidszorg"
-    assert group.get_by_label("Wanneer").input_value() == "2027-01-15"
+    assert first.locator('[name="owner"]').input_value() == "Jeugdgezondheidszorg"
+    assert first.locator('[name="due"]').input_value() == "2027-01-15"
     summary = first.locator("summary").inner_text()
     assert summary == "Wie: Jeugdgezondheidszorg · Wanneer: 15 januari 2027 · met opmerking"
     page.emulate_media(media="print")
