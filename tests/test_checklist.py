@@ -92,8 +92,9 @@ def test_checklist_page_has_table_footer_and_qr(page):
     rows = table.select("tbody tr")
     assert len(rows) == len(FIRST.checklist)
     for row, item in zip(rows, FIRST.checklist, strict=True):
-        box = row.select_one("input[type=checkbox]")
-        assert block_text(row.select_one(f'label[for="{box["id"]}"]')) == item.text
+        assert row["data-ks-item"] == item.id and row.select_one(".ks-checklist-table__box") is not None
+        assert block_text(row.select_one(".ks-checklist__text")) == item.text
+        assert [td["data-ks-field"] for td in row.select("td[data-ks-field]")] == ["owner", "due", "note"]
     footer = " ".join(html.select_one(".ks-sheet-footer").get_text(" ").split())
     assert "versie december 2023" in footer and re.search(r"gemaakt op \d+ \w+ \d{4}", footer)
     assert f"https://kansrijke-start.github.io/handreiking/{step_url(FIRST)}" in footer
