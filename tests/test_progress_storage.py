@@ -178,7 +178,8 @@ def test_a_partial_import_asks_first_and_merges_by_default(browser_page, base_ur
         .get_by_role("radio", name="Uit het bestand: Klaar")
         .is_checked()
     )
-    assert "Van uw eigen punten gaan er 2 terug naar Open." in text  # A is open in the file, D is missing
+    # A is open in the file, D is missing
+    assert "Van uw eigen punten gaan er 2 terug naar de status Nog niet begonnen." in text
     assert page.evaluate("document.activeElement.textContent") == "Samenvoegen"
     assert axe_violations(page) == []
     page.keyboard.press("Escape")
@@ -197,7 +198,7 @@ def test_replace_takes_only_the_file(browser_page, base_url, tmp_path):
     page = mine(browser_page, base_url)
     import_file(page, tmp_path, {C: {"status": "klaar"}})
     dialog = page.get_by_role("dialog", name="Voortgang uit bestand laden")
-    assert "Van uw eigen punten gaan er 3 terug naar Open." in dialog.inner_text()
+    assert "Van uw eigen punten gaan er 3 terug naar de status Nog niet begonnen." in dialog.inner_text()
     dialog.get_by_role("button", name="Vervangen").click()
     page.get_by_role("status").filter(has_text="vervangen door die uit het bestand").wait_for()
     assert statuses(page) == {C: "klaar"}

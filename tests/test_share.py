@@ -292,7 +292,7 @@ def test_coalition_overview_of_three_partners_leaves_my_progress_alone(partner, 
     assert table.get_by_role("columnheader").all_inner_texts() == ["Punt", "U", "JGZ", "Gemeente", "VSV"]
     row = table.get_by_role("row", name=re.compile(re.escape(FIRST.checklist[0].text)))
     assert row.get_by_role("cell").all_inner_texts() == [
-        "Bezig · Gemeente", "Klaar · JGZ · 15 januari 2027", "Open", "N.v.t."
+        "Bezig · Gemeente", "Klaar · JGZ · 15 januari 2027", "Nog niet begonnen", "Niet van toepassing"
     ]  # fmt: skip
     assert overview.get_by_role("table").count() == len(SITE.steps)
     assert stored(me) == MINE, "the overview never merges into my progress"

@@ -236,8 +236,14 @@
       ([value, label]) => `<label><input type="radio" name="ks-${id}" value="${value}"><span>${label}</span></label>`,
     );
     const fields = Object.entries(FIELDS).map(
-      ([name, [label, max]]) =>
-        `<label>${label} ${name === "note" ? `<textarea name="${name}" maxlength="${max}" rows="2"></textarea>` : `<input name="${name}" type="${name === "due" ? "date" : "text"}" maxlength="${max}">`}</label>`,
+      ([name, [label, max]]) => {
+        const type = name === "due" ? "date" : "text";
+        const input =
+          name === "note"
+            ? '<textarea name="note" maxlength="' + max + '" rows="2"></textarea>'
+            : '<input name="' + name + '" type="' + type + '" maxlength="' + max + '">';
+        return `<label>${label} ${input}</label>`;
+      },
     );
     box.innerHTML =
       `<div class="ks-status" role="radiogroup">${options.join("")}</div>` +

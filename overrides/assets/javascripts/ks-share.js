@@ -237,7 +237,7 @@
       }
     }
     const lost = Object.keys(mine).filter((id) => statusOf(mine, id) !== "open" && statusOf(theirs, id) === "open").length;
-    const back = lost ? ` Van uw eigen punten ${lost === 1 ? "gaat er 1" : `gaan er ${lost}`} terug naar Open.` : "";
+    const back = lost ? ` Van uw eigen punten ${lost === 1 ? "gaat er 1" : "gaan er " + lost} terug naar de status Nog niet begonnen.` : "";
     el("p", `Vervangen: alleen de voortgang uit ${source} blijft over.${back}`, dialog);
     const buttons = el("p", "", dialog, "ks-share__buttons");
     for (const [choice, text] of [["merge", "Samenvoegen"], ["replace", "Vervangen"], ["", "Annuleren"]]) {
@@ -329,7 +329,7 @@
       const step = Object.keys(p.steps()).find((s) => p.steps()[s].includes(id));
       const about = [step && stepLabel(step), r.owner && `Wie: ${r.owner}`, r.note].filter(Boolean).join("\n");
       lines.push("BEGIN:VEVENT", `UID:${id}@kansrijke-start.routekaart`, `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${start}`,
-        `DTEND;VALUE=DATE:${end}`, `SUMMARY:${esc(`Kansrijke Start: ${label(id)}`)}`, `DESCRIPTION:${esc(about)}`, "END:VEVENT"); // prettier-ignore
+        `DTEND;VALUE=DATE:${end}`, "SUMMARY:" + esc("Kansrijke Start: " + label(id)), `DESCRIPTION:${esc(about)}`, "END:VEVENT"); // prettier-ignore
     }
     lines.push("END:VCALENDAR");
     const encoder = new TextEncoder();
@@ -371,11 +371,11 @@
       const state = ready === count.length ? "klaar" : ids.some((id) => statusOf(items, id) !== "open") ? "bezig" : "niet begonnen";
       const cell = el("th", `${stepLabel(step)}: ${state}, ${ready} van ${count.length} klaar`, el("tr", "", body, "ks-report__step"));
       Object.assign(cell, { colSpan: 4, scope: "rowgroup" });
-      for (const id of count.filter((i) => statusOf(items, i) !== "klaar")) {
+      for (const id of count.filter((i) => statusOf(items, i) === "open" || statusOf(items, i) === "bezig")) {
         const row = el("tr", "", body);
         const r = items[id] || {};
         const due = r.due && new Date(r.due).toLocaleDateString("nl-NL");
-        for (const text of [label(id), p.STATUSES[statusOf(items, id)], r.owner, due]) el("td", text || "", row);
+        for (const text of [label(id), statusOf(items, id) === "bezig" ? "Bezig" : "Niet begonnen", r.owner, due]) el("td", text || "", row);
       }
     }
   }
