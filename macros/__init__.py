@@ -30,14 +30,12 @@ def define_env(env: Any) -> None:
     index_pages = frozenset(render.docs_url(str(p.relative_to(docs))) for p in docs.rglob("index.md"))
     render.use_url_style(render.UrlStyle(env.conf.use_directory_urls, index_pages))
     root = Path(env.conf.config_file_path).parent
-    repo = (env.conf.repo_url or "").rstrip("/")
-    edit_root = f"{repo}/edit/main/" if repo else None  # data/ sits beside docs/ in the repository
     env.variables["preview"] = preview()  # `mkdocs serve`: pages can say what a preview leaves out
     # git answers in the background while pages render: the dates are needed from the first
     # page on, the change log only on its own page.
     dates = _git.submit(history.last_changed, root)
     changes = _git.submit(lambda: tuple(history.changes(root)))
-    _state.update(site=site, dates=dates, rendered=[], edit_root=edit_root)
+    _state.update(site=site, dates=dates, rendered=[])
     # Build-wide facts, given to the render functions that ask for them by parameter name.
     facts = {"edition": edition, "changes": changes}
     for function in render.MACROS:
@@ -69,9 +67,7 @@ def on_post_page_macros(env: Any) -> None:
     sources = page_sources(site, page.meta.get("sources") or [], rendered, page.file.src_uri)
     data_files = list(dict.fromkeys(f for r in rendered for f in r.files))
     updated = history.page_date(_state["dates"].result(), [f"docs/{page.file.src_uri}", *data_files])
-    edit_root = _state["edit_root"]
-    edit_links = [(f, edit_root + f) for f in data_files] if edit_root else []
-    env.markdown += "\n\n" + render.page_footer(site, sources, updated, edit_links, page_url=page.url)
+    env.markdown += "\n\n" + render.page_footer(site, sources, updated, page_url=page.url)
 
 
 def page_sources(site: Site, ids: list[Any], rendered: list[render.Rendered], page: str) -> tuple:

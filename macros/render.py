@@ -340,6 +340,11 @@ def contact_list(site: Site, *, page_url: str = "") -> Rendered:
                    sources=site.sources_of(*site.contacts), files=("contacts", "sources"))  # fmt: skip
 
 
+def start_routes(site: Site, *, page_url: str = "") -> Rendered:
+    """The home page's routes in: starting, money, the region, progress with partners."""
+    return _render("start_routes.md", site, page_url, files=("steps",))
+
+
 def glossary_list(site: Site, *, page_url: str = "") -> Rendered:
     """Every abbreviation with its full term and a plain explanation."""
     terms = sorted(site.glossary, key=lambda t: t.abbr.lower())
@@ -459,10 +464,10 @@ def docs_url(page: str) -> str:
 
 
 def page_footer(
-    site: Site, sources: tuple[Source, ...], updated: str | None, edit_links=(), *, page_url: str = ""
+    site: Site, sources: tuple[Source, ...], updated: str | None, *, page_url: str = ""
 ) -> str:
-    """The end of every content page: its sources, where to edit its data, when it last changed."""
-    return _render("page_footer.md", site, page_url, cited=sources, updated=updated, edit_links=edit_links)
+    """The end of every content page: its sources and when it last changed."""
+    return _render("page_footer.md", site, page_url, cited=sources, updated=updated)
 
 
 def bar_chart(rows: list[tuple[str, int, str]], chart_id: str, title: str) -> Markup:
@@ -490,5 +495,5 @@ MACROS = (
     step_page, action_page, action_overview, step_overview, funding_overview, borging_list,
     partner_list, agreement_list, coalition_table, spuk_chart, intervention_list, faq_list,
     contact_list, glossary_list, milestone_list, source_list, toc_list, roadmap, checklist_page,
-    change_log, open_data_list,
+    change_log, open_data_list, start_routes,
 )  # fmt: skip
