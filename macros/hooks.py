@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from macros.abbreviations import add_abbreviations
 from macros.assets import CSS_BUNDLE, JS_BUNDLE, bundle, components
@@ -45,6 +46,7 @@ def site_for(config: MkDocsConfig) -> Site:
 
 _bundled: dict[str, list[str]] = {}
 _generated: dict[str, GeneratedPage] = {}  # this build's pages made from data, from on_config
+GLOSSARY_PAGE = "begrippen.md"  # where the glossary_list macro shows every term by its id
 _glossary: list = []  # this build's glossary, kept from on_config: per page, no data files are re-checked
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
@@ -157,8 +159,11 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Add glossary tooltips to the page's HTML."""
-    return add_abbreviations(html, _glossary)
+    """Add glossary tooltips to the page's HTML, the first of each a link to its entry."""
+    glossary = files.get_file_from_path(GLOSSARY_PAGE)
+    here = glossary is not None and page.file.src_uri == GLOSSARY_PAGE
+    link = None if glossary is None else "" if here else get_relative_url(glossary.url, page.url)
+    return add_abbreviations(html, _glossary, link)
 
 
 def _with_policy(html: str, where: str) -> str:

@@ -15,6 +15,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import cache, partial
+from itertools import groupby
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
@@ -348,7 +349,8 @@ def start_routes(site: Site, *, page_url: str = "") -> Rendered:
 def glossary_list(site: Site, *, page_url: str = "") -> Rendered:
     """Every abbreviation with its full term and a plain explanation."""
     terms = sorted(site.glossary, key=lambda t: t.abbr.lower())
-    return _render("glossary_list.md", site, page_url, terms=terms, files=("glossary",))
+    letters = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: t.abbr[0].upper())]
+    return _render("glossary_list.md", site, page_url, letters=letters, files=("glossary",))
 
 
 def milestone_list(site: Site, *, page_url: str = "") -> Rendered:
@@ -463,9 +465,7 @@ def docs_url(page: str) -> str:
     return path + "/"
 
 
-def page_footer(
-    site: Site, sources: tuple[Source, ...], updated: str | None, *, page_url: str = ""
-) -> str:
+def page_footer(site: Site, sources: tuple[Source, ...], updated: str | None, *, page_url: str = "") -> str:
     """The end of every content page: its sources and when it last changed."""
     return _render("page_footer.md", site, page_url, cited=sources, updated=updated)
 
@@ -474,20 +474,22 @@ def bar_chart(rows: list[tuple[str, int, str]], chart_id: str, title: str) -> Ma
     """An inline SVG bar chart, drawn at build time; rows are (label, value, value as text).
 
     The SVG is an image with a name and a description; the same figures stand in a table
-    next to it, so no one needs the picture to read the numbers.
+    next to it, so no one needs the picture to read the numbers. It has no viewBox: it is as
+    wide as the page and its text keeps its size (14 px) on a phone, where a scaled drawing
+    shrank it to 9 px. Each row is a line of text (label and amount) above a bar in percent.
     """
-    width, bar_height, gap, label_width = 640, 28, 12, 110
+    line, bar_height, gap = 20, 14, 14
     top = max(value for _, value, _ in rows)
     bars = []
     for i, (label, value, shown) in enumerate(rows):
-        y = i * (bar_height + gap)
-        length = round((width - label_width - 120) * value / top) if top else 0
+        y = i * (line + bar_height + gap)
+        length = round(100 * value / top, 1) if top else 0
         bars.append({"label": label, "shown": shown, "y": y, "length": length})
-    height = len(rows) * (bar_height + gap) - gap
+    height = len(rows) * (line + bar_height + gap) - gap
     description = "; ".join(f"{label}: {shown}" for label, _, shown in rows)
     return Markup(environment().get_template("_bar_chart.svg").render(
-        chart_id=chart_id, title=title, description=description, bars=bars, width=width,
-        height=height, bar_height=bar_height, label_width=label_width,
+        chart_id=chart_id, title=title, description=description, bars=bars,
+        height=height, line=line, bar_height=bar_height,
     ))  # fmt: skip
 
 

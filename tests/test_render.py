@@ -84,7 +84,7 @@ def test_step_page_has_checklist_links_and_sources(site):
     out = render.step_page(site, "stap-lokaal", page_url="stappen/stap-lokaal/")
     assert "## Checklist {#checklist}" in out
     assert 'id="item-een" data-ks-item="item-een"><span class="ks-checklist__text">Item een</span></li>' in out
-    assert '<span class="ks-checklist__text">Item twee</span> <span class="ks-badge ks-badge--afgeleid"' in out
+    assert '<span class="ks-checklist__text">Item twee</span> <a class="ks-badge ks-badge--afgeleid" href="../../bronnen/#eigen-afleiding"' in out
     assert '<a href="../../acties/actie-een/">Actie 1: Actie een</a>' in out
     assert '<a href="../../financiering/#geld-een">Geld een</a>' in out
     assert [source.id for source in out.sources] == ["bron-a"]
@@ -145,7 +145,7 @@ def test_bar_chart_is_an_image_with_name_and_figures():
     assert svg.startswith('<svg class="ks-chart" id="c" role="img" aria-labelledby="c-titel c-uitleg"')
     assert '<title id="c-titel">SPUK &lt;per&gt; jaar</title>' in svg
     assert '<desc id="c-uitleg">2023: € 15 miljoen; 2026: € 20 miljoen</desc>' in svg
-    widths = [int(w) for w in re.findall(r'class="ks-chart__bar"[^>]* width="(\d+)"', svg)]
+    widths = [float(w) for w in re.findall(r'class="ks-chart__bar"[^>]* width="([\d.]+)%"', svg)]
     assert abs(widths[0] / widths[1] - 15 / 20) < 0.01  # bars are proportional to the values
 
 
