@@ -57,7 +57,7 @@ def split_sentences(text: str) -> list[str]:
 
 def block_text(node) -> str:
     """Text of an element as a reader sees it: tooltips unwrapped, whitespace folded."""
-    for abbr in node.select("abbr"):
+    for abbr in node.select("abbr, a.ks-abbr"):  # a.ks-abbr: the tooltip's link to the glossary
         abbr.unwrap()
     node.smooth()
     return " ".join(node.get_text(" ").split())

@@ -187,11 +187,65 @@ def test_data_pages_offer_to_edit_their_yaml(page):
     home = page("").select_one("aside.ks-feedback a[rel=edit]")
     assert home.get_text(" ", strip=True) == "pas deze pagina zelf aan"
     assert home["href"].endswith("/edit/main/docs/index.md")
-    for url, files in (("stappen/", {"data/steps.yaml"}), ("financiering/", {"data/funding.yaml", "data/steps.yaml"}),
-                       (step_url(SITE.steps[0]), {"data/steps.yaml", "data/actions.yaml"})):  # fmt: skip
-        links = {a.get_text(): a["href"] for a in page(url).select("article .ks-edit a")}
-        assert files <= set(links), url
-        assert all(href.endswith(f"/edit/main/{file}") for file, href in links.items())
+
+
+def test_content_pages_read_as_guidance_not_as_a_code_project(page):
+    """No repository widget in the header or drawer, no 'Bewerk deze gegevens: data/*.yaml' lines."""
+    for url in ("", "stappen/", "financiering/", step_url(SITE.steps[0])):
+        html = page(url)
+        assert not html.select(".md-source, .ks-edit, .md-header a[href*='github']"), url
+        assert "Bewerk deze gegevens" not in html.get_text(), url
+
+
+def test_nav_has_at_most_eight_entries_and_editor_pages_sit_in_the_footer(page, site_dir: Path):
+    home = page("")
+    top = [li.find(["a", "label"], recursive=False) for li in home.select("nav.md-nav--primary > ul > li")]
+    labels = [element.get_text(" ", strip=True) for element in top]
+    assert 2 <= len(labels) <= 8, labels
+    editor_pages = {"bijdragen/": "Bijdragen", "open-data/": "Open data", "ontwikkelaars/": "Voor ontwikkelaars",
+                    "wat-is-er-veranderd/": "Wat is er veranderd"}  # fmt: skip
+    nav_text = home.select_one("nav.md-nav--primary").get_text(" ", strip=True)
+    footer = {a["href"]: a.get_text(strip=True) for a in home.select("footer .ks-colophon__links a")}
+    for url, title in editor_pages.items():
+        assert title not in nav_text, title
+        assert url in footer and footer[url].startswith(title), (url, footer)
+        assert (site_dir / url / "index.html").exists(), url
+    assert "toegankelijkheid/" in footer
+
+
+def test_home_routes_name_their_steps(page):
+    """The routes in and the stappenplan: every link to a step says its number and title."""
+    home = page("")
+    routes = home.select("article ul.ks-routes > li.ks-route")
+    assert 3 <= len(routes) <= 5
+    targets = [route.select_one("a.ks-route__link")["href"] for route in routes]
+    assert {"routekaart/", "financiering/", "stappen/#regionaal"} <= set(targets)
+    titles = {step_url(s): f"{s.number} {s.title}" for s in SITE.steps}
+    step_links = [a for a in home.select("article a[href^='stappen/']") if a["href"].split("#")[0] in titles]
+    assert len(step_links) >= 8
+    for a in step_links:
+        assert a.get_text(" ", strip=True) == titles[a["href"]], a
+    first = [a["href"] for route in routes for a in route.select(".ks-route__text a")]
+    assert first == [step_url(SITE.steps_at("lokaal")[0]), step_url(SITE.steps_at("regionaal")[0])]
+
+
+def test_glossary_has_an_a_to_z_list_whose_letters_resolve(page):
+    glossary = page("begrippen/")
+    letters = [a.get_text(strip=True) for a in glossary.select("nav.ks-az a")]
+    assert letters == sorted({t.abbr[0].upper() for t in SITE.glossary})
+    for a in glossary.select("nav.ks-az a"):
+        target = glossary.find(id=a["href"].removeprefix("#"))
+        assert target is not None and target.get_text(strip=True) == a.get_text(strip=True)
+        first_term = target.find_next("dt").get_text(strip=True)
+        assert first_term[0].upper() == a.get_text(strip=True)
+
+
+def test_derived_statements_carry_a_neutral_label_that_explains_itself(page):
+    html = page(step_url(next(s for s in SITE.steps if any(i.basis == "afgeleid" for i in s.checklist))))
+    badges = html.select("article a.ks-badge--afgeleid")
+    assert badges and all(b.get_text(strip=True) == "eigen afleiding" for b in badges)
+    assert all(b["href"] == "../../bronnen/#eigen-afleiding" and b.get("title") for b in badges)
+    assert "eigen afleiding" in page("bronnen/").select_one("#eigen-afleiding").get_text()
 
 
 def test_components_are_delivered_as_one_stylesheet_and_one_async_script(site_dir: Path, page):
