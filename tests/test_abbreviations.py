@@ -51,3 +51,20 @@ def test_character_references_are_never_split():
         add_abbreviations(html, odd)
         == '<p>Het kind&#39;s start &#x27;goed&#x27; &amp; meer; <abbr title="Fout">39</abbr> jaar</p>'
     )
+
+
+def test_first_of_each_abbreviation_links_to_its_glossary_entry():
+    html = add_abbreviations(
+        "<p>De GGD en de GGD.</p><h2>GGDrU</h2><p><a href='x'>GGDrU</a> GGDrU</p>", TERMS, "../begrippen/"
+    )
+    link = '<a class="ks-abbr" href="../begrippen/#{}" data-term="{}"><abbr title="{}">{}</abbr></a>'
+    ggd, ggdru = "Gemeentelijke Gezondheidsdienst", "GGD regio Utrecht"
+    assert html == (
+        f'<p>De {link.format("ggd", ggd, ggd, "GGD")} en de <abbr title="{ggd}">GGD</abbr>.</p>'
+        f'<h2><abbr title="{ggdru}">GGDrU</abbr></h2>'  # no link in a heading or a link
+        f"<p><a href='x'><abbr title=\"{ggdru}\">GGDrU</abbr></a> {link.format('ggdru', ggdru, ggdru, 'GGDrU')}</p>"
+    )
+    assert (
+        add_abbreviations("<select><option>GGD</option></select>", TERMS, "b/")
+        == "<select><option>GGD</option></select>"
+    )
