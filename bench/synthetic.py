@@ -63,10 +63,11 @@ FILES = {
     "borging": "borging_items",
     "steps": "steps",
     "agreements": "agreements",
-    "coalitions": "coalition_count",
+    "coalitions": "municipalities_per_tranche",
     "interventions": "interventions",
     "faq": "faq",
     "contacts": "contacts",
+    "responsibilities": "responsibilities",
     "glossary": "glossary",
     "milestones": "milestones",
     "toc": "toc",
@@ -241,7 +242,7 @@ class Generator:
         per_level = max(len(local), len(regional)) * n
         wanted_actions = len(self._list("actions")) * n
         wanted_borging = len(self._list("borging")) * n
-        wanted_tranches = len(self.real["coalitions"]["coalition_count"]["tranches"]) * n
+        wanted_tranches = len(self.real["coalitions"]["municipalities_per_tranche"]["tranches"]) * n
         if self.relaxed:
             limits = Limits(per_level, wanted_actions, wanted_borging, wanted_tranches)
             strict = Limits.of_models(per_level, wanted_actions, wanted_borging, wanted_tranches)
@@ -374,6 +375,14 @@ class Generator:
         simple("contacts", "name")
         simple("milestones", "title")
 
+        def responsibility(r, k):
+            r["id"], r["text"] = sid(r["id"], k), f"{r['text']} ({k})"
+            r["sources"] = self.refs("sources", r["sources"], k)
+            return r
+
+        records = self._list("responsibilities")
+        self._keep("responsibilities", scaled(records, len(records) * n, responsibility))
+
         def faq(r, k):
             r["id"], r["question"] = sid(r["id"], k), f"{r['question']} ({k})"
             r["steps"] = self.refs("steps", r.get("steps", []), k)
@@ -389,7 +398,7 @@ class Generator:
 
         self._keep("glossary", scaled(self._list("glossary"), len(self._list("glossary")) * n, term))
 
-        count = copy.deepcopy(self.real["coalitions"]["coalition_count"])
+        count = copy.deepcopy(self.real["coalitions"]["municipalities_per_tranche"])
         tranche_number = iter(range(len(count["tranches"]) + 1, 10**9))
 
         def tranche(r, k):
@@ -397,7 +406,7 @@ class Generator:
             return r
 
         count["tranches"] = scaled(count["tranches"], limits.tranches, tranche)
-        self.out["coalitions"] = {"coalition_count": count}
+        self.out["coalitions"] = {"municipalities_per_tranche": count}
         self.plan.counts["tranches"] = len(count["tranches"])
 
     def _toc(self) -> None:

@@ -44,6 +44,7 @@ RECORD_NAMES = {
     "contacts": "contactpunt",
     "glossary": "begrip",
     "milestones": "mijlpaal",
+    "responsibilities": "taak",
 }
 
 PATTERN_HELP = {
@@ -415,6 +416,12 @@ def _translate(file: DataFile, model: type[BaseModel], err: dict[str, Any]) -> D
     loc: Loc = tuple(err["loc"])
     kind, ctx, value = err["type"], err.get("ctx", {}), err.get("input")
     if kind == "missing":
+        if loc[-1] == "checked":
+            return file.error(
+                loc[:-1],
+                "verplicht veld 'checked' ontbreekt: op welke dag is dit feit het laatst met de bron vergeleken?",
+                "een datum als 2026-11-29; alleen een dag waarop u de bron echt las",
+            )
         return file.error(loc[:-1], f"verplicht veld '{loc[-1]}' ontbreekt")
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
@@ -668,8 +675,8 @@ def cross_check(files: dict[str, DataFile], models: dict[str, Record]) -> list[D
         numbered = [(("borging_items", i, "number"), b.number) for i, b in enumerate(models["borging"].borging_items)]
         errors += _numbering(files["borging"], numbered, "nummer")
     if "coalitions" in models:
-        tranches = models["coalitions"].coalition_count.tranches
-        numbered = [(("coalition_count", "tranches", i, "number"), t.number) for i, t in enumerate(tranches)]
+        tranches = models["coalitions"].municipalities_per_tranche.tranches
+        numbered = [(("municipalities_per_tranche", "tranches", i, "number"), t.number) for i, t in enumerate(tranches)]
         errors += _numbering(files["coalitions"], numbered, "tranche")
     if "funding" in models:
         for f, source in enumerate(models["funding"].funding_sources):

@@ -210,6 +210,43 @@ Basis = Annotated[
 ]
 
 
+UNCHECKED = "onbekend"
+
+
+def _check_date(value: object) -> object:
+    """A check date is a real day (JJJJ-MM-DD), or 'onbekend' when nobody compared it with the source yet."""
+    if value == UNCHECKED or isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"moet een datum zijn (JJJJ-MM-DD) of '{UNCHECKED}', niet {value!r}")
+
+
+def _not_in_future(value: date | str) -> date | str:
+    """A check date lies in the past or today: nobody checked a source tomorrow."""
+    if isinstance(value, date) and value > date.today():
+        raise ValueError(f"datum {value.isoformat()} ligt in de toekomst; vul de dag in waarop u de bron echt las")
+    return value
+
+
+Checked = Annotated[
+    date | Literal["onbekend"],
+    BeforeValidator(_check_date),
+    AfterValidator(_not_in_future),
+    Field(
+        description=(
+            "Datum (JJJJ-MM-DD) waarop u dit het laatst met de bron hebt vergeleken. Zet hier alleen een dag "
+            "waarop u de bron echt hebt gelezen; weet u dat niet, schrijf dan 'onbekend'. De site toont "
+            "'Gecontroleerd op ...'; na een tijd meldt make validate dat het opnieuw gecontroleerd moet worden."
+        ),
+        examples=["2026-11-29"],
+    ),
+]
+
+
 def describe(text: str, example: dict | None = None):
     """Dutch description (and a typical record) of a record type in the JSON Schema, shown to editors."""
     extra = {"description": text, **({"examples": [example]} if example else {})}
@@ -251,6 +288,10 @@ class Source(Record):
     url: HttpUrl | None = F("Volledig webadres. Leeg als de bron niet online staat.", "https://www.rivm.nl/",
                             default=None)  # fmt: skip
     published: Text | None = F("Datum of maand van verschijnen. Mag leeg blijven.", "2023-12", default=None)
+    checked: Checked | None = F(
+        "Datum (JJJJ-MM-DD) waarop iemand deze bron het laatst heeft gelezen en vergeleken. Leeg als dat niet "
+        "bekend is.", "2026-11-29", default=None
+    )
 
 
 class ActionLine(Record):
@@ -372,6 +413,7 @@ class FundingSource(Record):
     amounts: list[Amount] = F("Bedragen per jaar; alleen bedragen die in een bron staan.", [], default_factory=list)
     basis: Basis = "bron"
     sources: list[SourceRef] = Sources()
+    checked: Checked
 
 
 class Partner(Record):
@@ -394,28 +436,42 @@ class Agreement(Record):
     accord: Literal["IZA", "GALA", "IZA en GALA"] = F("In welk akkoord de afspraak staat.", "GALA")
     party: Literal["gemeenten", "zorgverzekeraars", "VWS", "alle partijen"] = F("Wie de afspraak uitvoert.", "VWS")
     text: Text = F("De afspraak in gewone taal.", "In elke gemeente is in 2024 een lokale ketenaanpak.")
+    status: Text | None = F(
+        "Hoe staat deze afspraak er nu voor, volgens een openbare bron? Zeg het eerlijk als u niets vond.",
+        "In februari 2023 hadden 267 van de 344 gemeenten een aanpak.", default=None,
+    )  # fmt: skip
     sources: list[SourceRef] = Sources()
+    checked: Checked
 
 
 class Tranche(Record):
-    """Municipalities with a local coalition in one funding tranche."""
+    """The municipalities that joined Kansrijke Start (got its impulse) in one tranche.
 
-    model_config = describe("Een tranche: een groep gemeenten die tegelijk geld kreeg voor een coalitie.")
+    A tranche says *when* a municipality joined, not whether it has a coalition now."""
+
+    model_config = describe(
+        "Een tranche: de gemeenten die in dezelfde ronde instroomden of de impuls kregen. "
+        "Een tranche zegt wanneer een gemeente begon, niet of zij nu een coalitie heeft."
+    )
     number: int = F("Nummer van de tranche: 1, 2, 3, ...", 1, ge=1, le=999, strict=True)
-    coalitions: int = F("Aantal gemeenten met een lokale coalitie.", 96, ge=0, le=400, strict=True)
+    municipalities: int = F("Aantal gemeenten in deze tranche.", 96, ge=0, le=400, strict=True)
     explanation: Text | None = F("Toelichting. Mag leeg blijven.", "GIDS-gemeenten (impuls 2019).", default=None)
     basis: Basis = "bron"
 
 
-class CoalitionCount(Record):
-    """The coalition count per tranche at a reference date."""
+class MunicipalitiesPerTranche(Record):
+    """Every municipality at a reference date, assigned to the tranche in which it joined."""
 
-    model_config = describe("Telling van lokale coalities per tranche op een peildatum.")
+    model_config = describe(
+        "Alle gemeenten op een peildatum, ingedeeld naar de tranche waarin zij instroomden. "
+        "Dit is geen telling van gemeenten met een coalitie."
+    )
     reference_date: Annotated[date, BeforeValidator(_iso_date)] = F(
-        "Peildatum van de telling (JJJJ-MM-DD).", "2023-01-01", strict=True
+        "Peildatum van de indeling (JJJJ-MM-DD).", "2023-01-01", strict=True
     )
     tranches: list[Tranche] = F("De tranches, met nummers 1 tot en met het aantal.", [], min_length=1)
     sources: list[SourceRef] = Sources()
+    checked: Checked
 
 
 class Intervention(Record):
@@ -455,6 +511,34 @@ class Contact(Record):
     )
     url: HttpUrl | None = F("Webadres van het contactpunt.", "https://www.pharos.nl/", default=None)
     sources: list[SourceRef] = Sources()
+    checked: Checked
+
+
+class Responsibility(Record):
+    """What one party must, agreed to, or is advised to do: a legal duty, an agreement or advice."""
+
+    model_config = describe(
+        "Een taak van een partij in de ketenaanpak, met hoe bindend die is: wettelijke plicht, afspraak of advies.",
+        {"id": "phb-aanbieden", "party": "gemeente", "kind": "wet", "level": "lokaal",
+         "text": "De gemeente biedt een prenataal huisbezoek door de JGZ aan.", "sources": ["ks-phb"],
+         "checked": "2026-11-29"},
+    )  # fmt: skip
+    id: Slug = Id("phb-aanbieden")
+    party: Literal["gemeente", "jgz", "verloskundigen", "zorgverzekeraar", "ggd", "zorginstituut", "vws"] = F(
+        "De partij die dit doet.", "gemeente"
+    )
+    kind: Literal["wet", "afspraak", "advies"] = F(
+        "'wet' als een wet het verplicht; 'afspraak' als het in een akkoord (IZA, GALA) staat; "
+        "'advies' als een organisatie het aanraadt.", "wet"
+    )
+    level: Literal["lokaal", "regionaal", "landelijk"] = F("Waar dit geregeld wordt.", "lokaal")
+    text: Text = F("Wat de partij doet, in gewone taal.", "De gemeente biedt een prenataal huisbezoek aan.")
+    grounds: Text = F(
+        "Waar het staat: de wet, het akkoord of de organisatie die het adviseert.", "Wet publieke gezondheid"
+    )
+    basis: Basis = "bron"
+    sources: list[SourceRef] = Sources()
+    checked: Checked
 
 
 class GlossaryTerm(Record):
@@ -487,7 +571,16 @@ class Milestone(Record):
         AfterValidator(_calendar_date),
     ] = F("Jaar, maand of dag: '2018', '2022-06' of '2024-01-01'.", "2022-06")
     title: Line = F("Wat er toen gebeurde.", "De vervolgaanpak gaat naar de Tweede Kamer.")
+    deadline: bool = F(
+        "true als dit een uiterste datum is (een deadline). De site zegt dan of die datum al voorbij is.",
+        False, default=False, strict=True,
+    )  # fmt: skip
+    scope: Literal["landelijk", "regionaal", "lokaal"] = F(
+        "Voor wie dit moment geldt: landelijk (alle regio's of gemeenten), één regio of één gemeente.", "landelijk",
+        default="landelijk",
+    )  # fmt: skip
     sources: list[SourceRef] = Sources()
+    checked: Checked
 
 
 class TocEntry(Record):
@@ -613,8 +706,12 @@ class AgreementsFile(Record):
 class CoalitionsFile(Record):
     """data/coalitions.yaml"""
 
-    model_config = describe("Het bestand data/coalitions.yaml. Begin met de regel 'coalition_count:'.")
-    coalition_count: CoalitionCount = Field(description="Het aantal lokale coalities per tranche.")
+    model_config = describe(
+        "Het bestand data/coalitions.yaml. Begin met de regel 'municipalities_per_tranche:'."
+    )
+    municipalities_per_tranche: MunicipalitiesPerTranche = Field(
+        description="Alle gemeenten per tranche: wanneer zij instroomden (geen telling van coalities)."
+    )
 
 
 class InterventionsFile(Record):
@@ -636,6 +733,15 @@ class ContactsFile(Record):
 
     model_config = describe("Het bestand data/contacts.yaml. Begin met de regel 'contacts:'.")
     contacts: list[Contact] = Field(description="Contactpunten voor ondersteuning.")
+
+
+class ResponsibilitiesFile(Record):
+    """data/responsibilities.yaml"""
+
+    model_config = describe("Het bestand data/responsibilities.yaml. Begin met de regel 'responsibilities:'.")
+    responsibilities: list[Responsibility] = Field(
+        description="Wat elke partij moet (wet), heeft afgesproken (IZA, GALA) of wordt aangeraden (advies)."
+    )
 
 
 class GlossaryFile(Record):
@@ -682,6 +788,7 @@ FILES: dict[str, type[Record]] = {
     "interventions": InterventionsFile,
     "faq": FaqFile,
     "contacts": ContactsFile,
+    "responsibilities": ResponsibilitiesFile,
     "glossary": GlossaryFile,
     "milestones": MilestonesFile,
     "toc": TocFile,

@@ -21,6 +21,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .history import build_date
 from .models import Source, Step
 from .site import Site
 
@@ -150,6 +151,32 @@ def milestone_date(value: str) -> str:
     return value
 
 
+def is_past(value: str, today: str) -> bool:
+    """Is a day, month or year ('2024-01-01', '2024-01', '2024') entirely before `today` (ISO date)?"""
+    last_day = {4: value + "-12-31", 7: value + "-31"}.get(len(value), value)  # '-31' sorts after every day
+    return last_day < today
+
+
+def dutch_date(value: object) -> str:
+    """A date as Dutch readers write it: 2026-11-29 -> '29 november 2026'."""
+    return milestone_date(str(value))
+
+
+#: The parties of the responsibilities table, in the order the table shows them.
+PARTIES = {
+    "gemeente": "Gemeente",
+    "jgz": "Jeugdgezondheidszorg (JGZ)",
+    "verloskundigen": "Verloskundigen en VSV",
+    "zorgverzekeraar": "Zorgverzekeraar",
+    "ggd": "GGD",
+    "zorginstituut": "Zorginstituut Nederland",
+    "vws": "Ministerie van VWS",
+}
+
+#: How binding a responsibility is, as the site names it.
+KINDS = {"wet": "Wettelijke plicht", "afspraak": "Afspraak (IZA/GALA)", "advies": "Advies"}
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -166,7 +193,7 @@ def environment() -> Environment:
         # source): compiling them took 0.1 s of every build.
         bytecode_cache=FileSystemBytecodeCache(),
     )
-    env.filters.update(md=md, euro=euro, milestone_date=milestone_date)
+    env.filters.update(md=md, euro=euro, milestone_date=milestone_date, dutch_date=dutch_date)
     env.globals.update(counterpart=counterpart, progress_data=progress_data)
     env.globals.update(checklist_url=checklist_url, pdf_url=pdf_url)
     env.globals.update(LEVELS=LEVELS, FUNDERS=FUNDERS, DOMAINS=DOMAINS, step_url=step_url, action_url=action_url)
@@ -301,17 +328,26 @@ def agreement_list(site: Site, *, page_url: str = "") -> Rendered:
                    sources=site.sources_of(*site.agreements), files=("agreements", "sources"))  # fmt: skip
 
 
-def coalition_table(site: Site, *, page_url: str = "") -> Rendered:
-    """Municipalities with a local coalition per tranche at the reference date, as chart and table."""
-    count = site.coalition_count
+def tranche_table(site: Site, *, page_url: str = "") -> Rendered:
+    """Every municipality at the reference date, counted per tranche (when it joined), as chart and table."""
+    count = site.municipalities_per_tranche
     chart = bar_chart(
-        [(f"Tranche {t.number}", t.coalitions, str(t.coalitions)) for t in count.tranches],
-        "ks-chart-coalities",
-        "Aantal gemeenten met een lokale coalitie, per tranche",
+        [(f"Tranche {t.number}", t.municipalities, str(t.municipalities)) for t in count.tranches],
+        "ks-chart-tranches",
+        "Aantal gemeenten per tranche (wanneer zij instroomden)",
     )
-    return _render("coalition_table.md", site, page_url, count=count, chart=chart,
-                   total=sum(t.coalitions for t in count.tranches),
+    return _render("tranche_table.md", site, page_url, count=count, chart=chart,
+                   total=sum(t.municipalities for t in count.tranches),
                    sources=site.sources_of(count), files=("coalitions", "sources"))  # fmt: skip
+
+
+def responsibility_table(site: Site, *, page_url: str = "") -> Rendered:
+    """Per party: what is a legal duty, what is agreed (IZA/GALA) and what is advice, each with its source."""
+    parties = [p for p in PARTIES if any(r.party == p for r in site.responsibilities)]
+    rows = [(party, PARTIES[party], site.responsibilities_of(party)) for party in parties]
+    return _render("responsibility_table.md", site, page_url, rows=rows, KINDS=KINDS,
+                   sources=site.sources_of(*site.responsibilities),
+                   files=("responsibilities", "partners", "sources"))  # fmt: skip
 
 
 def spuk_chart(site: Site, funding_id: str = "spuk-kansrijke-start", *, page_url: str = "") -> Rendered:
@@ -353,10 +389,12 @@ def glossary_list(site: Site, *, page_url: str = "") -> Rendered:
     return _render("glossary_list.md", site, page_url, letters=letters, files=("glossary",))
 
 
-def milestone_list(site: Site, *, page_url: str = "") -> Rendered:
-    """The timeline of Kansrijke Start, oldest first."""
+def milestone_list(site: Site, *, page_url: str = "", today: str | None = None) -> Rendered:
+    """The timeline of Kansrijke Start, oldest first; what lies before `today` (the build date) is past."""
     milestones = sorted(site.milestones, key=lambda ms: ms.date)
+    today = today or build_date()
     return _render("milestone_list.md", site, page_url, milestones=milestones,
+                   past={ms.id for ms in milestones if is_past(ms.date, today)},
                    sources=site.sources_of(*site.milestones), files=("milestones", "sources"))  # fmt: skip
 
 
@@ -495,7 +533,7 @@ def bar_chart(rows: list[tuple[str, int, str]], chart_id: str, title: str) -> Ma
 
 MACROS = (
     step_page, action_page, action_overview, step_overview, funding_overview, borging_list,
-    partner_list, agreement_list, coalition_table, spuk_chart, intervention_list, faq_list,
+    partner_list, agreement_list, tranche_table, responsibility_table, spuk_chart, intervention_list, faq_list,
     contact_list, glossary_list, milestone_list, source_list, toc_list, roadmap, checklist_page,
     change_log, open_data_list, start_routes,
 )  # fmt: skip

@@ -24,10 +24,11 @@ class Site:
     funding_sources: tuple[m.FundingSource, ...]
     partners: tuple[m.Partner, ...]
     agreements: tuple[m.Agreement, ...]
-    coalition_count: m.CoalitionCount
+    municipalities_per_tranche: m.MunicipalitiesPerTranche
     interventions: tuple[m.Intervention, ...]
     faq: tuple[m.FaqItem, ...]
     contacts: tuple[m.Contact, ...]
+    responsibilities: tuple[m.Responsibility, ...]
     glossary: tuple[m.GlossaryTerm, ...]
     milestones: tuple[m.Milestone, ...]
     toc: tuple[m.TocEntry, ...]
@@ -96,6 +97,12 @@ class Site:
     def funding_by(self, funder: str) -> tuple[m.FundingSource, ...]:
         """Funding sources of one funder: gemeenten, zorgverzekeraars or rijk."""
         return tuple(f for f in self.funding_sources if f.funder == funder)
+
+    def responsibilities_of(self, party: str) -> tuple[m.Responsibility, ...]:
+        """What one party must, agreed to or is advised to do: duties first, then agreements, then advice."""
+        order = {"wet": 0, "afspraak": 1, "advies": 2}
+        mine = [r for r in self.responsibilities if r.party == party]
+        return tuple(sorted(mine, key=lambda r: order[r.kind]))
 
     def sources_of(self, *records: Any) -> tuple[m.Source, ...]:
         """The sources the records cite, each once, in order of first mention."""
