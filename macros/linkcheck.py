@@ -1,6 +1,8 @@
 """Are the external links still alive? `python -m macros.linkcheck` (weekly in CI, never in PR checks).
 
 Links come from the data (sources, contact points) and from the Markdown pages in docs/.
+The same run lists the dated facts whose check date is too old (see macros.validate):
+a reminder to read those sources again, never a reason for the run to fail.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from .loader import load_site
 from .site import Site
+from .validate import stale_facts, stale_months, stale_report
 
 ROOT = Path(__file__).resolve().parent.parent
 _MARKDOWN_LINK = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
@@ -50,8 +53,11 @@ def problem(url: str, timeout: float = 20) -> str | None:
 
 
 def main() -> int:
-    """Command line: check every external link and list the broken ones."""
-    links = external_links(load_site(ROOT / "data"), ROOT / "docs")
+    """Command line: check every external link and list the broken ones; then the stale facts."""
+    site = load_site(ROOT / "data")
+    months = stale_months(None)
+    print(stale_report(stale_facts(site, months), months))
+    links = external_links(site, ROOT / "docs")
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = dict(zip(links, pool.map(problem, links), strict=True))
     broken = {url: why for url, why in results.items() if why}
