@@ -66,8 +66,8 @@ def test_programme_figures_appear(page):
     funding = clean(page("financiering/").select_one("article"))
     for year, millions in ((2023, 15), (2024, 16), (2025, 16), (2026, 20)):
         assert f"{year} {euro(millions * 1_000_000)}" in funding
-    coalitions = page("financiering/coalities/")
-    rows = [[clean(td) for td in tr.select("td")][:1] for tr in coalitions.select("table tbody tr")]
+    tranches = page("financiering/coalities/")
+    rows = [[clean(td) for td in tr.select("td")][:1] for tr in tranches.select("table tbody tr")]
     assert rows == [["96"], ["49"], ["122"], ["75"]]
 
 

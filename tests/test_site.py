@@ -110,12 +110,13 @@ def _record_texts():
     yield from (("funding_sources", r.id, r.title) for r in s.funding_sources)
     yield from (("partners", r.id, r.name) for r in s.partners)
     yield from (("agreements", r.id, r.text) for r in s.agreements)
-    yield from (("tranches", str(t.number), str(t.coalitions)) for t in s.coalition_count.tranches)
+    yield from (("tranches", str(t.number), str(t.municipalities)) for t in s.municipalities_per_tranche.tranches)
     yield from (("interventions", r.id, r.name) for r in s.interventions)
     yield from (("faq", r.id, r.question) for r in s.faq)
     yield from (("contacts", r.id, r.name) for r in s.contacts)
     yield from (("glossary", r.id, r.term) for r in s.glossary)
     yield from (("milestones", r.id, r.title) for r in s.milestones)
+    yield from (("responsibilities", r.id, r.text) for r in s.responsibilities)
 
 
 def test_every_record_of_every_collection_appears(site_dir: Path):
