@@ -290,7 +290,9 @@ class Source(Record):
     published: Text | None = F("Datum of maand van verschijnen. Mag leeg blijven.", "2023-12", default=None)
     checked: Checked | None = F(
         "Datum (JJJJ-MM-DD) waarop iemand deze bron het laatst heeft gelezen en vergeleken. Leeg als dat niet "
-        "bekend is.", "2026-11-29", default=None
+        "bekend is.",
+        "2026-11-29",
+        default=None,
     )
 
 
@@ -529,7 +531,8 @@ class Responsibility(Record):
     )
     kind: Literal["wet", "afspraak", "advies"] = F(
         "'wet' als een wet het verplicht; 'afspraak' als het in een akkoord (IZA, GALA) staat; "
-        "'advies' als een organisatie het aanraadt.", "wet"
+        "'advies' als een organisatie het aanraadt.",
+        "wet",
     )
     level: Literal["lokaal", "regionaal", "landelijk"] = F("Waar dit geregeld wordt.", "lokaal")
     text: Text = F("Wat de partij doet, in gewone taal.", "De gemeente biedt een prenataal huisbezoek aan.")
@@ -706,9 +709,7 @@ class AgreementsFile(Record):
 class CoalitionsFile(Record):
     """data/coalitions.yaml"""
 
-    model_config = describe(
-        "Het bestand data/coalitions.yaml. Begin met de regel 'municipalities_per_tranche:'."
-    )
+    model_config = describe("Het bestand data/coalitions.yaml. Begin met de regel 'municipalities_per_tranche:'.")
     municipalities_per_tranche: MunicipalitiesPerTranche = Field(
         description="Alle gemeenten per tranche: wanneer zij instroomden (geen telling van coalities)."
     )

@@ -34,8 +34,9 @@ class StaleFact:
     checked: date | str  # a date, or 'onbekend'
 
     def __str__(self) -> str:
-        when = "nog nooit met de bron gecontroleerd" if self.checked == UNCHECKED else f"gecontroleerd op {self.checked}"
-        return f"{self.file} ({self.record}): {when}"
+        if self.checked == UNCHECKED:
+            return f"{self.file} ({self.record}): nog nooit met de bron gecontroleerd"
+        return f"{self.file} ({self.record}): gecontroleerd op {self.checked}"
 
 
 def months_before(day: date, months: int) -> date:
