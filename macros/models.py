@@ -522,7 +522,8 @@ class Responsibility(Record):
     model_config = describe(
         "Een taak van een partij in de ketenaanpak, met hoe bindend die is: wettelijke plicht, afspraak of advies.",
         {"id": "phb-aanbieden", "party": "gemeente", "kind": "wet", "level": "lokaal",
-         "text": "De gemeente biedt een prenataal huisbezoek door de JGZ aan.", "sources": ["ks-phb"],
+         "text": "De gemeente biedt een prenataal huisbezoek door de JGZ aan.",
+         "grounds": "Wet publieke gezondheid", "sources": ["ks-phb"],
          "checked": "2026-11-29"},
     )  # fmt: skip
     id: Slug = Id("phb-aanbieden")

@@ -26,6 +26,7 @@ NEW_FUNDING = """
     amounts:
       - {year: 2027, eur: 1000000}
     sources: [vng-presentatie]
+    checked: onbekend
 """
 NEW_STEP = """
   - id: nieuwe-stap
