@@ -266,3 +266,18 @@ def test_the_home_visit_is_a_legal_duty_and_direct_referral_is_no_new_rule(page)
     assert text(referral.th) == "Advies" and "mocht al" in text(referral)
     order = [text(r.th) for r in article.find(id="taken-gemeente").select("tbody tr")]
     assert order == sorted(order, key=["Wettelijke plicht", "Afspraak (IZA/GALA)", "Advies"].index)
+
+
+def test_table_cells_stay_separate_words_in_the_search_index(site_dir: Path):
+    """Cells written back to back ('GALA' + 'Gecontroleerd') became one word and broke the search for 'GALA'."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    glued = [
+        (doc["location"], word)
+        for doc in index["docs"]
+        if doc["location"].startswith(("afspraken-iza-gala/", "financiering/", "tijdlijn/", "ondersteuning/"))
+        for word in re.findall(
+            r"\w*[a-z0-9A-Z)](?:Gecontroleerd|Wettelijke|Afspraak|Advies|Nog niet)\w*",
+            doc.get("body", "") + doc["text"],
+        )
+    ]
+    assert glued == []
