@@ -34,7 +34,7 @@ def feed(changes, **kwargs) -> bytes:
 
 
 def milestone(id: str, day: str, title: str = "Iets gebeurt.") -> Milestone:
-    return Milestone(id=id, date=day, title=title, sources=["bron"])
+    return Milestone(id=id, date=day, title=title, sources=["bron"], checked="onbekend")
 
 
 CHANGES = [
