@@ -76,7 +76,7 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 '''
 
-POST_HOOKS = '''"""Benchmark only: the site's hooks for a project whose Markdown is pre-rendered.
+POST_HOOKS = '''"""Benchmark only: the site's plugin for a project whose Markdown is pre-rendered.
 
 Everything the site does besides making Markdown from data stays: data check, bundles,
 abbreviations, edit links, CSP, search enrichment, open data. The generated pages and the
@@ -84,14 +84,24 @@ nav are already in docs/ and mkdocs.yml, so on_files and on_page_markdown are le
 """
 from mkdocs.plugins import event_priority
 
-from macros import hooks
-from macros.hooks import on_page_content, on_page_context, on_post_build, on_post_page, on_post_template  # noqa: F401
+from macros.plugin.plugin import GuidancePlugin
+
+plugin = GuidancePlugin()
+plugin.load_config({"pdf": False})
+on_page_content, on_page_context, on_post_page = plugin.on_page_content, plugin.on_page_context, plugin.on_post_page
+on_post_template = plugin.on_post_template
+
+
+@event_priority(-50)
+def on_post_build(config):
+    for step in plugin.on_post_build.methods:  # the outputs, then the staged site put in place
+        step(config)
 
 
 @event_priority(100)
 def on_config(config):
     nav = config.nav
-    config = hooks.on_config(config)
+    config = plugin.on_config(config)
     config.nav = nav  # the captured nav already lists the generated pages
     return config
 '''
@@ -139,9 +149,9 @@ def make_project(target: Path, use_git: bool = True) -> Path:
 def build(project: Path, site: Path, pdf: bool, timeout: float = 900, config: str = "mkdocs.yml") -> dict:
     """One `mkdocs build --strict`: wall time, MkDocs' own 'built in' time, peak memory."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("KS_SKIP_PDF", None)
+    env.pop("KS_PDF", None)
     if not pdf:
-        env["KS_SKIP_PDF"] = "1"
+        env["KS_PDF"] = "false"
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)]
     if TIME.exists():
         cmd = [str(TIME), "-v", *cmd]
@@ -197,7 +207,7 @@ def section_real(work: Path, reps: int, use_git: bool) -> dict:
     project = make_project(work / "real", use_git)
     build(project, work / "real-site", pdf=False)  # warm-up: bytecode, font cache
     with_pdf = builds(project, work / "real-site-pdf", True, reps, "real build with PDFs")
-    without = builds(project, work / "real-site", False, reps, "real build KS_SKIP_PDF=1")
+    without = builds(project, work / "real-site", False, reps, "real build KS_PDF=false")
     cost = None
     if with_pdf["wall_s"] is not None and without["wall_s"] is not None:
         cost = round(with_pdf["wall_s"] - without["wall_s"], 3)
@@ -206,7 +216,7 @@ def section_real(work: Path, reps: int, use_git: bool) -> dict:
 
 
 def section_macros(work: Path, reps: int, use_git: bool) -> dict:
-    """The real site (KS_SKIP_PDF=1) against the same pages pre-rendered as plain Markdown.
+    """The real site (KS_PDF=false) against the same pages pre-rendered as plain Markdown.
 
     'prerendered' keeps the site's other hooks (the same site, only no macros): the macros overhead.
     'plain' drops every hook too: the cost of all our code against a bare Material build."""
@@ -240,7 +250,8 @@ def section_macros(work: Path, reps: int, use_git: bool) -> dict:
         if hooks:
             (target / "ks_bench_hooks.py").write_text(POST_HOOKS, encoding="utf-8")
         plugins = config.get("plugins", [])
-        config["plugins"] = [p for p in plugins if not (p == "macros" or isinstance(p, dict) and "macros" in p)]
+        ours = ("macros", "guidance")  # the pages are rendered already; the plugin comes back as hooks above
+        config["plugins"] = [p for p in plugins if not (p in ours or isinstance(p, dict) and set(p) & set(ours))]
         config["nav"] = json.loads((capture / "nav.json").read_text(encoding="utf-8"))
         synthetic.write_config(target / "mkdocs.yml", config)
     # Interleaved (site, pre-rendered, plain, site, ...): a busy spell of the machine hits all three alike.
@@ -278,7 +289,7 @@ def section_serve(work: Path, reps: int, use_git: bool) -> dict:
     """Seconds from saving data/steps.yaml until `mkdocs serve` serves the step page with the new text."""
     project = make_project(work / "serve", use_git)
     port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KS_SKIP_PDF": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KS_PDF": "false"}
     server_log = work / "serve.log"
     with server_log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
@@ -458,8 +469,8 @@ def table(results: dict) -> list[tuple[str, str]]:
         add("pages (real site)", real["pages"])
         add("real build with PDFs, median wall", real["with_pdf"]["wall_s"], " s")
         add("real build with PDFs, median 'built in'", real["with_pdf"]["built_s"], " s")
-        add("real build KS_SKIP_PDF=1, median wall", real["without_pdf"]["wall_s"], " s")
-        add("real build KS_SKIP_PDF=1, median 'built in'", real["without_pdf"]["built_s"], " s")
+        add("real build KS_PDF=false, median wall", real["without_pdf"]["wall_s"], " s")
+        add("real build KS_PDF=false, median 'built in'", real["without_pdf"]["built_s"], " s")
         add("PDF cost (wall difference)", real["pdf_cost_s"], " s")
         add("peak memory, build with PDFs", real["with_pdf"]["max_rss_mb"], " MB")
     m = results.get("macros")

@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event
 
+from .filters import milestone_date
 from .history import Change, build_date, changes, last_changed
 from .models import Milestone
-from .render import milestone_date
 from .site import Site
 
 if TYPE_CHECKING:

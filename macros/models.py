@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -29,6 +30,29 @@ from pydantic import (
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+# The values a choice field takes, each with its Dutch label on the site: one place for both.
+LEVELS = MappingProxyType({"lokaal": "Lokaal", "regionaal": "Regionaal"})
+FUNDERS = MappingProxyType({"gemeenten": "Gemeenten", "zorgverzekeraars": "Zorgverzekeraars", "rijk": "Rijk"})
+DOMAINS = MappingProxyType({
+    "medisch": "Medisch domein",
+    "sociaal": "Sociaal domein",
+    "informeel": "Informeel netwerk",
+    "bestuur": "Bestuur en financiering",
+    "kennis": "Kennis en monitoring",
+})  # fmt: skip
+#: The parties of the responsibilities table, in the order the table shows them.
+PARTIES = MappingProxyType({
+    "gemeente": "Gemeente",
+    "jgz": "Jeugdgezondheidszorg (JGZ)",
+    "verloskundigen": "Verloskundigen en VSV",
+    "zorgverzekeraar": "Zorgverzekeraar",
+    "ggd": "GGD",
+    "zorginstituut": "Zorginstituut Nederland",
+    "vws": "Ministerie van VWS",
+})  # fmt: skip
+#: How binding a responsibility is, as the site names it.
+KINDS = MappingProxyType({"wet": "Wettelijke plicht", "afspraak": "Afspraak (IZA/GALA)", "advies": "Advies"})
 
 
 @dataclass(frozen=True)
@@ -361,7 +385,7 @@ class Step(Record):
         "Paragraaf in de handreiking: 2.1.x voor lokaal, 2.2.x voor regionaal. Zet het tussen aanhalingstekens.",
         "2.1.1",
     )
-    level: Literal["lokaal", "regionaal"] = F("Lokaal of regionaal; past bij het nummer.", "lokaal")
+    level: Literal[*LEVELS] = F("Lokaal of regionaal; past bij het nummer.", "lokaal")
     slug: Slug | None = F(
         "Leesbaar deel van het webadres: stappen/<slug>/. Mag later veranderen; de id niet. "
         "Het oude adres (met de id) blijft werken via een doorverwijzing. Leeg: het adres gebruikt de id.",
@@ -406,7 +430,7 @@ class FundingSource(Record):
     chapter: Annotated[str, StringConstraints(pattern=r"^3\.[12]\.[1-9]$")] | None = F(
         "Paragraaf in hoofdstuk 3 van de handreiking. Leeg als de handreiking er geen heeft.", "3.2.1", default=None
     )
-    funder: Literal["gemeenten", "zorgverzekeraars", "rijk"] = F("Wie het geld geeft of regelt.", "gemeenten")
+    funder: Literal[*FUNDERS] = F("Wie het geld geeft of regelt.", "gemeenten")
     title: Line = F("Titel van de geldbron.", "Financiering ketenaanpak Kansrijke Start (SPUK)")
     summary: Text = F("Eén zin: wat is dit geld?", "Gemeenten vragen Rijksgeld aan voor Kansrijke Start.")
     description: LongText = F("Uitleg in gewone taal.", "Het geld komt uit de brede SPUK.")
@@ -424,7 +448,7 @@ class Partner(Record):
     model_config = describe("Een partner of rol in de ketenaanpak.")
     id: Slug = Id("jgz")
     name: Line = F("Naam van de partner of rol.", "Jeugdgezondheidszorg (JGZ)")
-    domain: Literal["medisch", "sociaal", "informeel", "bestuur", "kennis"] = F("Domein van de partner.", "medisch")
+    domain: Literal[*DOMAINS] = F("Domein van de partner.", "medisch")
     role: LongText = F("Wat deze partner doet in de ketenaanpak.", "Doet het prenataal huisbezoek.")
     basis: Basis
     sources: list[SourceRef] = Sources()
@@ -527,10 +551,8 @@ class Responsibility(Record):
          "checked": "2026-11-29"},
     )  # fmt: skip
     id: Slug = Id("phb-aanbieden")
-    party: Literal["gemeente", "jgz", "verloskundigen", "zorgverzekeraar", "ggd", "zorginstituut", "vws"] = F(
-        "De partij die dit doet.", "gemeente"
-    )
-    kind: Literal["wet", "afspraak", "advies"] = F(
+    party: Literal[*PARTIES] = F("De partij die dit doet.", "gemeente")
+    kind: Literal[*KINDS] = F(
         "'wet' als een wet het verplicht; 'afspraak' als het in een akkoord (IZA, GALA) staat; "
         "'advies' als een organisatie het aanraadt.",
         "wet",

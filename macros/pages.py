@@ -15,8 +15,10 @@ from typing import Any
 
 from markupsafe import escape
 
-from .render import LEVELS, UrlStyle, action_url, checklist_url, environment, step_path, step_url
+from .models import LEVELS
 from .site import Site
+from .templating import environment
+from .urls import UrlStyle, action_url, checklist_url, step_path, step_url
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .render import TEMPLATES, Edition, checklist_context, environment, pdf_url
+from .render import Edition, checklist_context
 from .site import Site
+from .templating import TEMPLATES, environment
+from .urls import pdf_url
 
 BUNDLE_TITLE = "Alle checklists - Handreiking Ketenaanpak Kansrijke Start"
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 import html
 import re
 
-from . import render
-from .render import step_url
 from .site import Site
+from .urls import DIRECTORY_URLS, UrlStyle, step_url
 
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÿ][0-9A-Za-zÀ-ÿ&'-]*")
@@ -40,14 +39,14 @@ ITEM_BOOST, TERM_BOOST = 1, 4
 GLOSSARY = "begrippen/"
 
 
-def extra_entries(site: Site) -> list[dict]:
+def extra_entries(site: Site, url_style: UrlStyle = DIRECTORY_URLS) -> list[dict]:
     """An entry per checklist item (opens on the item) and per glossary term.
 
     An item's entry has only its own words: Material shows it under its step's page already,
     and with the step's title as text every item of a step matched that title's words."""
     entries = [
         {
-            "location": render.url_style.page(f"{step_url(step)}#{item.id}"),
+            "location": url_style.page(f"{step_url(step)}#{item.id}"),
             "title": html.escape(f"Checklist {step.number}: {item.text}"),  # HTML, like Material's own entries
             "text": "",
             "boost": ITEM_BOOST,
@@ -57,7 +56,7 @@ def extra_entries(site: Site) -> list[dict]:
     ]
     entries += [
         {
-            "location": render.url_style.page(f"{GLOSSARY}#{term.id}"),
+            "location": url_style.page(f"{GLOSSARY}#{term.id}"),
             "title": html.escape(f"{term.abbr}: {term.term}"),
             "text": html.escape(term.explanation),
             "boost": TERM_BOOST,
@@ -145,14 +144,14 @@ def split_text(text: str) -> tuple[str, str]:
     return text[:cut] + " …", text[cut:].strip()
 
 
-def enrich(index: dict, site: Site) -> dict:
+def enrich(index: dict, site: Site, url_style: UrlStyle = DIRECTORY_URLS) -> dict:
     """The search index with extra entries, and on every entry the other words that should
     find it: `title_terms` for its title, `terms` for its text."""
-    glossary = render.url_style.page(GLOSSARY)
+    glossary = url_style.page(GLOSSARY)
     # The glossary page's own entries are only found by their titles: each term has an entry of
     # its own, and the page with every explanation in its text topped most searches.
     own = [{**doc, "text": ""} if doc["location"].startswith(glossary) else doc for doc in index["docs"]]
-    docs = [*own, *extra_entries(site)]
+    docs = [*own, *extra_entries(site, url_style)]
     vocabulary = Vocabulary(site)
     for doc in docs:
         title = plain(doc.get("title", ""))

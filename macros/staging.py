@@ -1,4 +1,4 @@
-"""MkDocs hooks (listed in mkdocs.yml): a build replaces the site only when it succeeded.
+"""A build replaces the site only when it succeeded (the plugin's first and last steps).
 
 MkDocs empties site_dir before it builds, so a render error, a strict-mode warning or an
 interrupted build used to leave no site, or a site without PDFs. Here every build writes into a
@@ -15,14 +15,11 @@ from __future__ import annotations
 import atexit
 import logging
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
-
-_build: dict = {}  # this build's target, staging directory and warning counter
 
 
 def beside(target: Path, kind: str) -> Path:
@@ -30,45 +27,43 @@ def beside(target: Path, kind: str) -> Path:
     return target.parent / f".{target.name}.{kind}"
 
 
-@event_priority(1000)  # first: every later step, ours and the plugins', writes into the staging directory
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Send the build to an empty staging directory beside site_dir, before MkDocs empties site_dir."""
-    target = Path(config.site_dir)
-    staging = beside(target, "build")
-    for leftover in (staging, beside(target, "old")):  # from a build that was killed
-        shutil.rmtree(leftover, ignore_errors=True)
-    staging.mkdir(parents=True)
-    atexit.register(shutil.rmtree, staging, ignore_errors=True)  # a plugin may end the build with sys.exit
-    counter = CountHandler(level=logging.WARNING)  # strict mode aborts on warnings only after on_post_build
-    logging.getLogger("mkdocs").addHandler(counter)
-    _build.update(target=target, staging=staging, counter=counter)
-    config.site_dir = str(staging)
-    return config
+@dataclass
+class Staging:
+    """One build's staging directory beside its site directory, and the warnings counted meanwhile."""
 
+    target: Path
+    directory: Path
+    counter: CountHandler
 
-@event_priority(-1000)  # last: after every plugin wrote its files (search index, offline bundle, PDFs)
-def on_post_build(config: MkDocsConfig) -> None:
-    """The build succeeded: put the staging directory in the place of site_dir."""
-    counter = _build.pop("counter")
-    logging.getLogger("mkdocs").removeHandler(counter)
-    if config.strict and counter.get_counts():
-        return  # MkDocs aborts this build next; on_build_error removes the staging directory
-    try:
-        replace(_build["staging"], _build["target"])
-    except OSError as exc:
-        raise PluginError(
-            f"De nieuwe site kon niet op de plaats van {_build['target']} worden gezet ({exc}). "
-            "De vorige site staat er nog."
-        ) from None
+    @classmethod
+    def start(cls, target: Path) -> Staging:
+        """An empty staging directory beside `target`, before MkDocs empties site_dir."""
+        directory = beside(target, "build")
+        for leftover in (directory, beside(target, "old")):  # from a build that was killed
+            shutil.rmtree(leftover, ignore_errors=True)
+        directory.mkdir(parents=True)
+        atexit.register(shutil.rmtree, directory, ignore_errors=True)  # a plugin may end the build with sys.exit
+        counter = CountHandler(level=logging.WARNING)  # strict mode aborts on warnings only after on_post_build
+        logging.getLogger("mkdocs").addHandler(counter)
+        return cls(target, directory, counter)
 
+    def finish(self, strict: bool) -> None:
+        """The build succeeded: put the staging directory in the place of the site directory."""
+        logging.getLogger("mkdocs").removeHandler(self.counter)
+        if strict and self.counter.get_counts():
+            return  # MkDocs aborts this build next; on_build_error drops the staging directory
+        try:
+            replace(self.directory, self.target)
+        except OSError as exc:
+            raise PluginError(
+                f"De nieuwe site kon niet op de plaats van {self.target} worden gezet ({exc}). "
+                "De vorige site staat er nog."
+            ) from None
 
-def on_build_error(error: Exception) -> None:
-    """The build failed: the site directory is untouched; drop what was built so far."""
-    counter = _build.pop("counter", None)
-    if counter is not None:
-        logging.getLogger("mkdocs").removeHandler(counter)
-    if "staging" in _build:
-        shutil.rmtree(_build["staging"], ignore_errors=True)
+    def drop(self) -> None:
+        """The build failed: the site directory is untouched; drop what was built so far."""
+        logging.getLogger("mkdocs").removeHandler(self.counter)
+        shutil.rmtree(self.directory, ignore_errors=True)
 
 
 def replace(new: Path, target: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from macros.loader import load_site
 from macros.pages import redirects, write_redirects
-from macros.render import UrlStyle, checklist_url, step_path, step_url
+from macros.urls import UrlStyle, checklist_url, step_path, step_url
 
 from .conftest import soup
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros.loader import load_site
-from macros.render import action_url, step_url
+from macros.urls import action_url, step_url
 
 from .conftest import axe_violations, search
 

@@ -6,7 +6,6 @@ import io
 import logging
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 import zxingcpp
@@ -15,7 +14,7 @@ from pypdf import PdfReader
 
 from macros.loader import load_site
 from macros.plain_language import block_text
-from macros.render import checklist_url, pdf_url, step_url
+from macros.urls import checklist_url, pdf_url, step_url
 
 from .conftest import ROOT, axe_violations
 
@@ -103,18 +102,25 @@ def test_checklist_page_has_table_footer_and_qr(page):
     assert links[: len(FIRST.actions)] == [f"Actie {a.number}: {a.title}" for a in SITE.actions_of(FIRST)]
 
 
-def test_skip_switch_leaves_out_pdfs(tmp_path: Path, monkeypatch, caplog):
-    from macros import hooks
+def post_build(site_dir: Path) -> None:
+    """The plugin's first and last events of a build, configured from mkdocs.yml and the environment."""
+    from mkdocs.config import load_config
 
-    config = SimpleNamespace(site_dir=str(tmp_path), site_url="https://example.org/", extra={}, use_directory_urls=True,
-                             config_file_path=str(ROOT / "mkdocs.yml"))  # fmt: skip
-    monkeypatch.setenv("KS_SKIP_PDF", "1")
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir))
+    plugin = config.plugins["guidance"]
+    config = plugin.on_config(config)
+    for step in plugin.on_post_build.methods:  # the outputs, then the staged site put in place
+        step(config)
+
+
+def test_skip_switch_leaves_out_pdfs(tmp_path: Path, monkeypatch, caplog):
+    monkeypatch.setenv("KS_PDF", "false")
     with caplog.at_level(logging.INFO):
-        hooks.on_post_build(config)
+        post_build(tmp_path)
     assert not (tmp_path / "pdf").exists()
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], "a warning would fail --strict"
-    monkeypatch.delenv("KS_SKIP_PDF")
-    hooks.on_post_build(config)
+    monkeypatch.delenv("KS_PDF")
+    post_build(tmp_path)
     assert len(list((tmp_path / "pdf").glob("*.pdf"))) == len(SITE.steps) + 1
 
 

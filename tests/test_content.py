@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from macros import plain_language
+from macros.filters import euro
 from macros.loader import load_site
 from macros.pages import is_redirect
-from macros.render import euro, toc_tree
+from macros.render import toc_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = load_site(ROOT / "data")

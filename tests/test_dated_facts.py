@@ -13,9 +13,10 @@ import yaml
 
 from macros import models as m
 from macros import plain_language
+from macros.filters import is_past
 from macros.history import build_date
 from macros.loader import load_site
-from macros.render import PARTIES, is_past
+from macros.models import PARTIES
 from macros.validate import main as validate_cli
 from macros.validate import months_before, stale_facts
 

@@ -11,7 +11,7 @@ from mkdocs.config import load_config
 
 from macros.loader import load_site
 from macros.pages import is_redirect
-from macros.render import docs_url
+from macros.urls import docs_url
 
 from .conftest import ROOT, soup
 

@@ -19,7 +19,7 @@ import yaml
 
 from macros.loader import load_site
 from macros.pages import redirects
-from macros.render import UrlStyle
+from macros.urls import UrlStyle
 
 from .conftest import ROOT, copy_project, search, soup
 

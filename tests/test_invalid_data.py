@@ -77,16 +77,16 @@ def test_errors_in_several_files_are_all_reported_at_once(minimal_data: Path):
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_build_stops_at_its_first_hook_with_the_same_messages(case: Path, minimal_data: Path):
-    """The hook runs before MkDocs writes any file, so bad data never leaves a partial site."""
+    """The plugin's first event runs before MkDocs writes any file, so bad data never leaves a partial site."""
     from mkdocs.exceptions import PluginError
 
-    from macros import hooks
+    from macros.plugin.plugin import GuidancePlugin
 
     raw = case.read_bytes()
     target, expected = header(raw)
     (minimal_data / target).write_bytes(raw)
     config = SimpleNamespace(config_file_path=str(minimal_data.parent / "mkdocs.yml"), nav=[])
     with pytest.raises(PluginError) as info:
-        hooks.on_config(config)
+        GuidancePlugin().on_config(config)
     for message in expected:
         assert message in str(info.value)

@@ -21,7 +21,7 @@ def edition(tmp_path_factory) -> Path:
     """Built like `make offline`, zipped, and unzipped elsewhere."""
     work = tmp_path_factory.mktemp("offline")
     env = {**os.environ, "KS_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("KS_SKIP_PDF", None)
+    env.pop("KS_PDF", None)
     out = work / "kansrijke-start-offline"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)  # fmt: skip

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from macros.loader import load_site
+from macros.models import LEVELS
 from macros.pages import NAV_GROUP, generated_pages, grouped, nav_with_generated
-from macros.render import LEVELS
 
 SITE = load_site(Path(__file__).resolve().parent.parent / "data")
 

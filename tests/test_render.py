@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import render
+from macros import drawing, filters, render, urls
 from macros.loader import load_site
 from macros.pages import title_html
 from macros.site import Site
@@ -51,16 +51,16 @@ def test_checklist_page_is_a_working_document(site):
 
 
 def test_euro():
-    assert render.euro(15_000_000) == "€ 15 miljoen"
-    assert render.euro(5_300_000) == "€ 5,3 miljoen"
-    assert render.euro(2_640_000) == "€ 2,64 miljoen"
-    assert render.euro(12_500) == "€ 12.500"
+    assert filters.euro(15_000_000) == "€ 15 miljoen"
+    assert filters.euro(5_300_000) == "€ 5,3 miljoen"
+    assert filters.euro(2_640_000) == "€ 2,64 miljoen"
+    assert filters.euro(12_500) == "€ 12.500"
 
 
 def test_milestone_date():
-    assert render.milestone_date("2024-01-01") == "1 januari 2024"
-    assert render.milestone_date("2022-06") == "juni 2022"
-    assert render.milestone_date("2018") == "2018"
+    assert filters.milestone_date("2024-01-01") == "1 januari 2024"
+    assert filters.milestone_date("2022-06") == "juni 2022"
+    assert filters.milestone_date("2018") == "2018"
 
 
 @pytest.mark.parametrize(
@@ -73,11 +73,11 @@ def test_milestone_date():
     ],
 )
 def test_relative(target, current, expected):
-    assert render.relative(target, current) == expected
+    assert urls.relative(target, current) == expected
 
 
 def test_md_escapes_markdown_and_html():
-    assert str(render.md("<b>*x*</b> {#id} & [l](u)")) == (r"\<b\>\*x\*\</b\> \{\#id\} &amp; \[l\]\(u\)")
+    assert str(filters.md("<b>*x*</b> {#id} & [l](u)")) == (r"\<b\>\*x\*\</b\> \{\#id\} &amp; \[l\]\(u\)")
 
 
 def test_step_page_has_checklist_links_and_sources(site):
@@ -142,7 +142,7 @@ def test_step_lists_its_actions_in_programme_order(minimal_data: Path):
 
 
 def test_bar_chart_is_an_image_with_name_and_figures():
-    svg = str(render.bar_chart([("2023", 15, "€ 15 miljoen"), ("2026", 20, "€ 20 miljoen")], "c", "SPUK <per> jaar"))
+    svg = str(drawing.bar_chart([("2023", 15, "€ 15 miljoen"), ("2026", 20, "€ 20 miljoen")], "c", "SPUK <per> jaar"))
     assert svg.startswith('<svg class="ks-chart" id="c" role="img" aria-labelledby="c-titel c-uitleg"')
     assert '<title id="c-titel">SPUK &lt;per&gt; jaar</title>' in svg
     assert '<desc id="c-uitleg">2023: € 15 miljoen; 2026: € 20 miljoen</desc>' in svg
@@ -162,7 +162,7 @@ def test_toc_tree_nests_by_number_and_links_records(site):
 
 @pytest.mark.parametrize(("page", "url"), [("index.md", ""), ("a/index.md", "a/"), ("a/b.md", "a/b/")])
 def test_docs_url(page, url):
-    assert render.docs_url(page) == url
+    assert urls.docs_url(page) == url
 
 
 def test_page_footer_lists_sources_and_date(site):
@@ -222,6 +222,6 @@ def test_nav_titles_are_escaped_and_never_jinja():
     ("financiering/#spuk", "index.html", "financiering/index.html#spuk"),
     ("pdf/checklist-a.pdf", "stappen/a.html", "../pdf/checklist-a.pdf"),
 ])  # fmt: skip
-def test_links_in_the_offline_edition_point_to_html_files(target, current, expected, monkeypatch):
-    monkeypatch.setattr(render, "url_style", render.UrlStyle(False, frozenset({"stappen/", "financiering/"})))
-    assert render.relative(target, current) == expected
+def test_links_in_the_offline_edition_point_to_html_files(target, current, expected):
+    style = urls.UrlStyle(False, frozenset({"stappen/", "financiering/"}))
+    assert urls.relative(target, current, style) == expected

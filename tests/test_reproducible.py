@@ -15,7 +15,7 @@ EPOCH = "1767225600"  # 2026-01-01
 
 def build(out: Path, seed: str) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": seed}
-    env.pop("KS_SKIP_PDF", None)
+    env.pop("KS_PDF", None)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)  # fmt: skip
     assert result.returncode == 0, result.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.loader import load_site
-from macros.render import step_url
+from macros.urls import step_url
 
 from .conftest import axe_violations
 

@@ -14,8 +14,8 @@ import yaml
 
 from macros.loader import load_site
 from macros.pages import is_redirect
-from macros.render import step_url
 from macros.search import Vocabulary, enrich, terms_for
+from macros.urls import step_url
 
 from .conftest import search
 
@@ -166,7 +166,7 @@ def test_no_results_points_to_glossary_roadmap_and_overviews(browser_page, base_
 
 
 def test_every_record_has_its_own_entry_with_an_exact_location(site_dir: Path):
-    from macros.render import action_url
+    from macros.urls import action_url
 
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["nl"] and {"title_terms", "terms"} <= set(index["config"]["fields"])

@@ -9,10 +9,11 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from macros.filters import euro
 from macros.loader import load_site
 from macros.pages import is_redirect
 from macros.plain_language import block_text
-from macros.render import action_url, euro, step_url
+from macros.urls import action_url, step_url
 
 from .conftest import soup
 

@@ -105,7 +105,7 @@ def test_home_and_step_pages_say_where_their_text_comes_from(page):
     assert "indeling van de Handreiking Ketenaanpak Kansrijke Start" in home
     assert "niet de tekst van de handreiking" in home
     for step in SITE.steps:
-        from macros.render import step_url
+        from macros.urls import step_url
 
         origin = page(step_url(step)).select_one(".ks-step__origin")
         assert origin is not None and f"paragraaf {step.number}" in block_text(origin), step.id

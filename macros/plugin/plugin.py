@@ -1,0 +1,303 @@
+"""The MkDocs plugin that owns one build: it loads and checks the data, adds the generated pages,
+registers the macros with mkdocs-macros, adds each page's footer, and writes what comes after
+the pages (bundles, search enrichment, open data, checklist PDFs, security policy).
+
+Everything a build knows lives on the plugin instance and is set afresh in `on_config`: MkDocs
+keeps one instance for a whole `mkdocs serve` session, because it has `on_startup`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from markupsafe import escape
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from .. import history, render, staging
+from ..abbreviations import add_abbreviations
+from ..assets import CSS_BUNDLE, JS_BUNDLE, bundle, components
+from ..csp import ForeignScript, with_policy
+from ..feeds import write_feeds
+from ..history import build_date
+from ..loader import DataErrors, load_site
+from ..models import Source
+from ..open_data import write_open_data
+from ..pages import GeneratedPage, generated_pages, nav_with_generated, write_redirects
+from ..pdf import write_pdfs
+from ..render import Edition, Rendered
+from ..search import enrich
+from ..site import Site
+from ..urls import DIRECTORY_URLS, UrlStyle, docs_url
+from .config import GuidanceConfig
+
+log = logging.getLogger("mkdocs.plugins.guidance")
+
+SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+GLOSSARY_PAGE = "begrippen.md"  # where the glossary_list macro shows every term by its id
+
+#: Front matter the theme prints into attributes as it is (`<meta name="description" content="...">`).
+ATTRIBUTE_META = ("description", "author")
+
+
+def site_for(config: MkDocsConfig) -> Site:
+    """The Site for this build; a data error stops the build with every message, no traceback."""
+    try:
+        return load_site(Path(config.config_file_path).parent / "data")
+    except DataErrors as exc:
+        raise PluginError(exc.report()) from None
+
+
+def edition_for(config: MkDocsConfig) -> Edition:
+    """Site address, handreiking version and build date, as printed on every checklist."""
+    return Edition(
+        site_url=config.site_url.rstrip("/") + "/",
+        version=str(config.extra.get("handreiking_version", "")),
+        build_date=build_date(),
+    )
+
+
+class GuidancePlugin(BasePlugin[GuidanceConfig]):
+    """One build of a guidance site: its Site, generated pages, bundles, URL style and edition."""
+
+    def __init__(self) -> None:
+        self.serving = False  # `mkdocs serve`: the whole session is a preview
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """`mkdocs serve` previews: every rebuild after an edit should show within two seconds."""
+        self.serving = command == "serve"
+
+    @property
+    def preview(self) -> bool:
+        """A quick preview (`mkdocs serve`, or the `preview` option): no checklist PDFs and no code reference.
+
+        Together they took more than half of every rebuild; `make build` and CI make both."""
+        return self.serving or self.config.preview
+
+    @event_priority(1000)  # first: data errors before the macros plugin's; every later step writes into staging
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Check the data first, send the build to a staging directory, add generated pages to the nav,
+        register the macros, bundle the components."""
+        self.site = site_for(config)
+        self.staging = staging.Staging.start(Path(config.site_dir))  # before MkDocs empties site_dir
+        config.site_dir = str(self.staging.directory)
+        snippets = config.mdx_configs.get("pymdownx.snippets")
+        if snippets:  # relative to mkdocs.yml, not to where `mkdocs build -f ...` was started
+            root = Path(config.config_file_path).parent
+            paths = snippets.get("base_path", ["."])
+            snippets["base_path"] = [str(root / p) for p in ([paths] if isinstance(paths, str) else paths)]
+        self.edition = edition_for(config)
+        self.url_style = DIRECTORY_URLS  # set in on_files, once every plugin has had its say on the URLs
+        self.generated: dict[str, GeneratedPage] = generated_pages(self.site)
+        config.nav = nav_with_generated(config.nav or [], self.site, self.generated)
+        if self.preview and "mkdocstrings" in config.plugins:  # before its on_config: it then renders nothing
+            config.plugins["mkdocstrings"].config.enabled = False
+        self._set_offline(config)
+        self.bundled = {
+            "css": components(config.extra_css, "assets/css/ks-"),
+            "js": components(config.extra_javascript, "assets/javascripts/ks-"),
+        }
+        config.extra_css = [e for e in config.extra_css if e not in self.bundled["css"]] + [CSS_BUNDLE]
+        config.extra_javascript = [e for e in config.extra_javascript if str(e) not in self.bundled["js"]]
+        config.extra_javascript.append(ExtraScriptValue(JS_BUNDLE))
+        # async, not defer: a deferred script holds up DOMContentLoaded and with it Material's own start.
+        config.extra_javascript[-1].async_ = True
+        if self.config.offline:  # our copy of the search worker shim, so Material does not add its CDN address
+            config.extra["polyfills"] = [SHIM]
+        self._start_git(config)
+        self._register_macros(config)
+        return config
+
+    def _set_offline(self, config: MkDocsConfig) -> None:
+        """The `offline` option turns Material's offline plugin on or off: one switch for both."""
+        plugin = config.plugins.get("material/offline")
+        if plugin is not None:
+            plugin.config.enabled = self.config.offline
+        elif self.config.offline:
+            raise PluginError("mkdocs.yml: de optie 'offline' van 'guidance' heeft de plugin 'offline' nodig")
+
+    def _start_git(self, config: MkDocsConfig) -> None:
+        """git answers in the background while pages render: the dates are needed from the first
+        page on, the change log only on its own page."""
+        root = Path(config.config_file_path).parent
+        self._git = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ks-git")
+        self.dates: Future[dict[str, str]] = self._git.submit(history.last_changed, root)
+        self.changes: Future[tuple] = self._git.submit(lambda: tuple(history.changes(root)))
+        self.page: Page | None = None
+        self.rendered: list[Rendered] = []
+
+    def _register_macros(self, config: MkDocsConfig) -> None:
+        """Every render function as a macro, bound to this build; the two that need a build-wide
+        fact get it from this table, by name, not by looking at their parameters."""
+        facts: dict[Callable[..., Rendered], dict[str, Any]] = {
+            render.checklist_page: {"edition": self.edition},
+            render.change_log: {"changes": self.changes},
+        }
+        macros = config.plugins.get("macros")
+        if macros is None:  # a build without page macros (the benchmark's pre-rendered pages)
+            return
+        macros.register_macros({f.__name__: self._bind(f, facts.get(f, {})) for f in render.MACROS})
+        macros.register_variables({"preview": self.preview})  # pages can say what a preview leaves out
+
+    def _bind(self, function: Callable[..., Rendered], facts: dict[str, Any]) -> Callable[..., str]:
+        def macro(*args: Any, **kwargs: Any) -> str:
+            known = {k: v.result() if isinstance(v, Future) else v for k, v in facts.items()}
+            page_url = self.page.url if self.page else ""
+            result = function(self.site, *args, page_url=page_url, url_style=self.url_style, **known, **kwargs)
+            self.rendered.append(result)
+            return result
+
+        macro.__name__, macro.__doc__ = function.__name__, function.__doc__
+        return macro
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add the generated pages (step, checklist, action), made in on_config, to the site's files,
+        and leave out the component files that only reach the site inside the bundles."""
+        docs = Path(config.docs_dir)
+        index_pages = frozenset(docs_url(str(p.relative_to(docs))) for p in docs.rglob("index.md"))
+        self.url_style = UrlStyle(config.use_directory_urls, index_pages)
+        for page in self.generated.values():
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+        for src_uri in (*self.bundled["css"], *self.bundled["js"]):
+            bundled = files.get_file_from_path(src_uri)
+            if bundled is not None:
+                files.remove(bundled)
+        return files
+
+    @event_priority(50)  # before the macros plugin renders the page
+    def _on_page_markdown_start(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.page, self.rendered = page, []
+        return markdown
+
+    @event_priority(-50)  # after the macros plugin rendered the page
+    def _on_page_markdown_end(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Add the page footer (sources and 'laatst bijgewerkt'); give a generated page its
+        description, data file and, if outside the nav, title."""
+        markdown += "\n\n" + self._footer(page)
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            page.meta.setdefault("description", generated.description)
+            page.meta["data_file"] = f"data/{generated.data_file}"
+            if generated.title:  # a page outside the nav: its title comes from here, escaped
+                page.meta["title"] = generated.title
+            if generated.searchable is False:
+                page.meta["search"] = {"exclude": True}
+        return markdown
+
+    on_page_markdown = CombinedEvent(_on_page_markdown_start, _on_page_markdown_end)
+
+    def _footer(self, page: Page) -> str:
+        """Every source the page cites (its front matter `sources:` plus those of the data it
+        shows), where to edit its data, and the date it last changed."""
+        sources = page_sources(self.site, page.meta.get("sources") or [], self.rendered, page.file.src_uri)
+        data_files = list(dict.fromkeys(f for r in self.rendered for f in r.files))
+        updated = history.page_date(self.dates.result(), [f"docs/{page.file.src_uri}", *data_files])
+        return render.page_footer(self.site, sources, updated, page_url=page.url, url_style=self.url_style)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Add glossary tooltips to the page's HTML, the first of each a link to its entry."""
+        glossary = files.get_file_from_path(GLOSSARY_PAGE)
+        here = glossary is not None and page.file.src_uri == GLOSSARY_PAGE
+        link = None if glossary is None else "" if here else get_relative_url(glossary.url, page.url)
+        return add_abbreviations(html, self.site.glossary, link)
+
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+        """Escape what the theme prints into attributes unescaped, so a quote in a step summary can
+        never add an attribute or element; and a page made from data is edited in its YAML file."""
+        for key in ATTRIBUTE_META:
+            if page.meta.get(key) is not None:
+                page.meta[key] = escape(page.meta[key])  # Markup: escaping it again changes nothing
+        data_file = page.meta.get("data_file")
+        if data_file and config.repo_url and config.edit_uri:
+            docs_edit_base = config.repo_url.rstrip("/") + "/" + config.edit_uri.lstrip("/")
+            page.edit_url = urljoin(docs_edit_base, f"../{data_file}")
+        return context
+
+    def _with_policy(self, html: str, where: str) -> str:
+        """The page with its policy; a script the site does not ship stops the build, naming the page."""
+        try:
+            return with_policy(html, offline=self.config.offline)
+        except ForeignScript as exc:
+            raise PluginError(f"{where}: {exc}") from None
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Add the Content-Security-Policy to each page, the offline edition's too."""
+        return self._with_policy(output, f"docs/{page.file.src_uri}")
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """Add the Content-Security-Policy to theme pages such as 404.html."""
+        if not template_name.endswith(".html"):
+            return output_content
+        return self._with_policy(output_content, template_name)
+
+    @event_priority(-50)  # after Material's search plugin wrote its index, before the offline plugin inlines it
+    def _on_post_build(self, config: MkDocsConfig) -> None:
+        """Bundles, search index enrichment, open data files, and checklist PDFs (unless previewing or `pdf: false`)."""
+        self._git.shutdown(wait=False, cancel_futures=True)
+        site_dir = Path(config.site_dir)
+        sources = Path(config.config_file_path).parent / "overrides"
+        for target, files, header in ((CSS_BUNDLE, self.bundled["css"], "/* {name} */"),
+                                      (JS_BUNDLE, self.bundled["js"], "// {name}")):  # fmt: skip
+            if files:
+                path = site_dir / target
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(bundle(sources, files, header), encoding="utf-8")
+        index_path = site_dir / "search" / "search_index.json"
+        if index_path.exists():
+            index = enrich(json.loads(index_path.read_text(encoding="utf-8")), self.site, self.url_style)
+            index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        write_open_data(self.site, site_dir)
+        write_feeds(self.site, site_dir, config)
+        # Step pages' old addresses (by id) lead on to their readable ones (by slug).
+        style = UrlStyle(config.use_directory_urls)
+        write_redirects(self.site, site_dir, style, (lambda html: html) if self.config.offline else with_policy)
+        if self.config.offline:  # a file bundle has no server to show a 404 page, and its links assume one
+            (site_dir / "404.html").unlink(missing_ok=True)
+        if self.preview or not self.config.pdf:
+            log.info("Voorvertoning of pdf: false: checklist-PDF's zijn niet gemaakt")
+            return
+        write_pdfs(self.site, site_dir, self.edition)
+
+    @event_priority(-1000)  # last: after every plugin wrote its files (search index, offline bundle, PDFs)
+    def _on_post_build_staging(self, config: MkDocsConfig) -> None:
+        """The build succeeded: put the staging directory in the place of site_dir."""
+        self.staging.finish(config.strict)
+
+    on_post_build = CombinedEvent(_on_post_build, _on_post_build_staging)
+
+    def on_build_error(self, error: Exception) -> None:
+        """The build failed: no git work left running, the site directory untouched, its staging dropped."""
+        if hasattr(self, "_git"):
+            self._git.shutdown(wait=False, cancel_futures=True)
+        if hasattr(self, "staging"):
+            self.staging.drop()
+
+
+def page_sources(site: Site, ids: list[Any], rendered: list[Rendered], page: str) -> tuple[Source, ...]:
+    """Front-matter sources first, then those of the data on the page; each once."""
+    known = {s.id: s for s in site.sources}
+    if not isinstance(ids, list):
+        raise PluginError(f"docs/{page}: 'sources' moet een lijst van bron-ids zijn, bijv. [vng-presentatie]")
+    cited: dict[str, Any] = {}
+    for source_id in ids:
+        if source_id not in known:
+            close = difflib.get_close_matches(str(source_id), known, n=1)
+            hint = f"; bedoelde u '{close[0]}'?" if close else ""
+            raise PluginError(f"docs/{page}: onbekende bron '{source_id}' in 'sources'{hint} (zie data/sources.yaml)")
+        cited.setdefault(source_id, known[source_id])
+    for result in rendered:
+        for source in result.sources:
+            cited.setdefault(source.id, source)
+    return tuple(cited.values())
