@@ -15,9 +15,9 @@ from markupsafe import escape
 from .models import GlossaryTerm
 
 #: Text inside these elements is left alone: it is code, already explained, or not text (an option holds text only).
-SKIP = {"abbr", "code", "pre", "script", "style", "svg", "textarea", "title", "kbd", "option"}
+SKIP = frozenset({"abbr", "code", "pre", "script", "style", "svg", "textarea", "title", "kbd", "option"})
 #: Inside these, an abbreviation gets no link of its own: a link cannot hold a link.
-NO_LINK = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "summary"}
+NO_LINK = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "summary"})
 _TAG = re.compile(r"(<[^>]+>)")
 _NAME = re.compile(r"^</?([a-zA-Z0-9]+)")
 

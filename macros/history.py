@@ -8,8 +8,10 @@ import subprocess
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import MappingProxyType
 
 from .loader import parse
+from .models import COLLECTIONS
 
 log = logging.getLogger("mkdocs.plugins.kansrijke_start")
 
@@ -50,25 +52,7 @@ def build_date() -> str:
 
 
 #: What a changed data file means to a reader.
-DATA_LABELS = {
-    "sources": "Bronnen",
-    "action_lines": "Focusgebieden",
-    "actions": "Acties",
-    "borging": "Werkwijze duurzame borging",
-    "steps": "Stappen en checklists",
-    "funding": "Financiering",
-    "partners": "Partners en rollen",
-    "agreements": "Afspraken in IZA en GALA",
-    "coalitions": "Gemeenten per tranche",
-    "interventions": "Interventies",
-    "faq": "Veelgestelde vragen",
-    "contacts": "Ondersteuning",
-    "responsibilities": "Taken: wet, afspraak of advies",
-    "glossary": "Begrippen",
-    "milestones": "Tijdlijn",
-    "toc": "Inhoud van de handreiking",
-    "search": "Zoekfunctie",
-}
+DATA_LABELS = MappingProxyType({c.file: c.label for c in COLLECTIONS})
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,13 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import FILES, SLUG_PATTERN, Record, Ref, abbreviation_key
+from .models import COLLECTIONS, FILES, SLUG_PATTERN, Record, Ref, abbreviation_key
 from .site import Site
 
 Loc = tuple[str | int, ...]
@@ -30,22 +31,7 @@ Loc = tuple[str | int, ...]
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: Dutch name of one record of each collection, for messages.
-RECORD_NAMES = {
-    "sources": "bron",
-    "action_lines": "focusgebied",
-    "actions": "actie",
-    "borging_items": "borgingspunt",
-    "steps": "stap",
-    "funding_sources": "financieringsbron",
-    "partners": "partner",
-    "agreements": "afspraak",
-    "interventions": "interventie",
-    "faq": "vraag",
-    "contacts": "contactpunt",
-    "glossary": "begrip",
-    "milestones": "mijlpaal",
-    "responsibilities": "taak",
-}
+RECORD_NAMES = MappingProxyType({c.key: c.record for c in COLLECTIONS if c.record})
 
 PATTERN_HELP = {
     SLUG_PATTERN: "kleine letters, cijfers en enkele streepjes, bijv. 'lokale-coalitie'",
@@ -786,18 +772,8 @@ def validate(data_dir: Path) -> tuple[Site | None, list[DataError]]:
 
 
 def load_site(data_dir: Path | str) -> Site:
-    """The validated Site, or DataErrors listing every problem. Cached per file state."""
-    data_dir = Path(data_dir).resolve()
-    key = (
-        str(data_dir),
-        tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.glob("*.yaml"))),
-    )
-    if _cache.get("key") != key:
-        site, errors = validate(data_dir)
-        if errors:
-            raise DataErrors(errors)
-        _cache.update(key=key, site=site)
-    return _cache["site"]
-
-
-_cache: dict[str, Any] = {}
+    """The validated Site, or DataErrors listing every problem."""
+    site, errors = validate(Path(data_dir).resolve())
+    if errors:
+        raise DataErrors(errors)
+    return site

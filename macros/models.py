@@ -798,23 +798,42 @@ class SearchFile(Record):
     search: SearchTerms = Field(description="Synoniemen en woorddelen voor de zoekfunctie.")
 
 
+@dataclass(frozen=True)
+class Collection:
+    """One data file and everything said about it elsewhere: the one list of collections, from which
+    the file list, the Site's fields, record names in messages and change-log labels are derived."""
+
+    file: str  #: data/<file>.yaml
+    model: type[Record]  #: the file's model; its one field is the file's top-level key
+    record: str | None  #: Dutch name of one record, in messages ('onbekende stap'); None if never referred to
+    label: str  #: what a change to the file means to a reader, in the change log
+
+    @property
+    def key(self) -> str:
+        """The file's top-level key, also the name of the Site's field."""
+        return next(iter(self.model.model_fields))
+
+
+#: Every data file, in the order the site presents them.
+COLLECTIONS: tuple[Collection, ...] = (
+    Collection("sources", SourcesFile, "bron", "Bronnen"),
+    Collection("action_lines", ActionLinesFile, "focusgebied", "Focusgebieden"),
+    Collection("actions", ActionsFile, "actie", "Acties"),
+    Collection("borging", BorgingFile, "borgingspunt", "Werkwijze duurzame borging"),
+    Collection("steps", StepsFile, "stap", "Stappen en checklists"),
+    Collection("funding", FundingFile, "financieringsbron", "Financiering"),
+    Collection("partners", PartnersFile, "partner", "Partners en rollen"),
+    Collection("agreements", AgreementsFile, "afspraak", "Afspraken in IZA en GALA"),
+    Collection("coalitions", CoalitionsFile, None, "Gemeenten per tranche"),
+    Collection("interventions", InterventionsFile, "interventie", "Interventies"),
+    Collection("faq", FaqFile, "vraag", "Veelgestelde vragen"),
+    Collection("contacts", ContactsFile, "contactpunt", "Ondersteuning"),
+    Collection("responsibilities", ResponsibilitiesFile, "taak", "Taken: wet, afspraak of advies"),
+    Collection("glossary", GlossaryFile, "begrip", "Begrippen"),
+    Collection("milestones", MilestonesFile, "mijlpaal", "Tijdlijn"),
+    Collection("toc", TocFile, None, "Inhoud van de handreiking"),
+    Collection("search", SearchFile, None, "Zoekfunctie"),
+)
+
 #: data file name (without `.yaml`) -> its model, in the order the site presents them.
-FILES: dict[str, type[Record]] = {
-    "sources": SourcesFile,
-    "action_lines": ActionLinesFile,
-    "actions": ActionsFile,
-    "borging": BorgingFile,
-    "steps": StepsFile,
-    "funding": FundingFile,
-    "partners": PartnersFile,
-    "agreements": AgreementsFile,
-    "coalitions": CoalitionsFile,
-    "interventions": InterventionsFile,
-    "faq": FaqFile,
-    "contacts": ContactsFile,
-    "responsibilities": ResponsibilitiesFile,
-    "glossary": GlossaryFile,
-    "milestones": MilestonesFile,
-    "toc": TocFile,
-    "search": SearchFile,
-}
+FILES = MappingProxyType({c.file: c.model for c in COLLECTIONS})

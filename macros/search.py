@@ -128,7 +128,7 @@ def terms_for(text: str, site: Site, vocabulary: Vocabulary | None = None) -> st
 
 #: Boosts of the added fields: other words for a title count almost as much as the title itself;
 #: `body` is the rest of the text beyond the snippet shown in a result.
-FIELDS = {"title_terms": {"boost": 300}, "terms": {"boost": 10}, "body": {"boost": 1}}
+FIELDS = (("title_terms", 300), ("terms", 10), ("body", 1))  # (field, boost)
 SNIPPET = 240  # characters of text shown under a result; long texts made the result list slow
 
 
@@ -162,6 +162,6 @@ def enrich(index: dict, site: Site, url_style: UrlStyle = DIRECTORY_URLS) -> dic
         doc["terms"] = " ".join(w for w in terms_for(full, site, vocabulary).split() if w not in in_title)
         text, body = split_text(full)
         doc["text"], doc["body"] = shown(text), shown(body)
-    config = {**index["config"], "fields": {**index["config"]["fields"], **FIELDS}}
+    config = {**index["config"], "fields": {**index["config"]["fields"], **{f: {"boost": b} for f, b in FIELDS}}}
     config["question_words"] = list(site.search.question_words)  # left out of a query by the search worker
     return {**index, "config": config, "docs": docs}

@@ -7,32 +7,31 @@ Relations are stored once in the YAML (a step names its actions); the reverse di
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from . import models as m
 
 
-@dataclass(frozen=True)
-class Site:
-    """All validated data of the site, with lookups and derived relations."""
+def _site_type(collection: m.Collection) -> Any:
+    """The Site's type for a collection: a file's list of records becomes a tuple."""
+    annotation = collection.model.model_fields[collection.key].annotation
+    return tuple[get_args(annotation)[0], ...] if get_origin(annotation) is list else annotation
 
-    sources: tuple[m.Source, ...]
-    action_lines: tuple[m.ActionLine, ...]
-    actions: tuple[m.Action, ...]
-    borging_items: tuple[m.BorgingItem, ...]
-    steps: tuple[m.Step, ...]
-    funding_sources: tuple[m.FundingSource, ...]
-    partners: tuple[m.Partner, ...]
-    agreements: tuple[m.Agreement, ...]
-    municipalities_per_tranche: m.MunicipalitiesPerTranche
-    interventions: tuple[m.Intervention, ...]
-    faq: tuple[m.FaqItem, ...]
-    contacts: tuple[m.Contact, ...]
-    responsibilities: tuple[m.Responsibility, ...]
-    glossary: tuple[m.GlossaryTerm, ...]
-    milestones: tuple[m.Milestone, ...]
-    toc: tuple[m.TocEntry, ...]
-    search: m.SearchTerms
+
+def _collection_fields(cls: type) -> type:
+    """A field per collection of `models.COLLECTIONS`, before the class's own fields."""
+    cls.__annotations__ = {**{c.key: _site_type(c) for c in m.COLLECTIONS}, **cls.__annotations__}
+    return cls
+
+
+@dataclass(frozen=True)
+@_collection_fields
+class Site:
+    """All validated data of the site, with lookups and derived relations.
+
+    It has one field per collection of `models.COLLECTIONS`, named after the file's top-level
+    key (`steps`, `funding_sources`, `coalition_count`, ...): a tuple of records, or one record."""
+
     _index: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
