@@ -90,7 +90,7 @@ def checklist_context(site: Site, step, edition: Edition) -> dict:
     return {
         "step": step,
         "actions": site.actions_of(step),
-        "funding": [site.get("funding_sources", f) for f in step.funding],
+        "funding": site.funding_of(step),
         "edition": edition,
         "address": edition.absolute(step_url(step)),
         "qr": qr_svg(edition.absolute(step_url(step))),

@@ -81,6 +81,10 @@ class Site:
         """The step's actions in programme order, whatever order the YAML lists them in."""
         return tuple(sorted((self.action(a) for a in step.actions), key=lambda a: a.number))
 
+    def funding_of(self, step: m.Step) -> tuple[m.FundingSource, ...]:
+        """The step's funding sources, in the order the YAML lists them."""
+        return tuple(self.get("funding_sources", f) for f in step.funding)
+
     def steps_for_funding(self, funding_id: str) -> tuple[m.Step, ...]:
         """Steps that name this funding source."""
         return tuple(s for s in self.steps if funding_id in s.funding)
