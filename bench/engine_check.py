@@ -322,13 +322,18 @@ def build(engine: Engine, work: Path, timeout: float, epoch: str) -> Run:
     version = engine_version(venv, engine)
     project = make_project(work / f"project-{engine.name}")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch, "PYTHONPATH": str(project)}
-    for switch in ("KS_SKIP_PDF", "KS_PREVIEW", "KS_OFFLINE"):
+    for switch in ("KS_PDF", "KS_PREVIEW", "KS_OFFLINE"):
         env.pop(switch, None)
     site = work / f"site-{engine.name}"
     prebuild_seconds = None
     if engine.name == "mkdocs":
         cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
     elif engine.name == "properdocs":
+        # Our plugin is found by its entry point (`guidance`), so the project goes into the venv too.
+        ok, _, out = run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-deps", str(project)],
+                         project, env, timeout)  # fmt: skip
+        if not ok:
+            return Run(engine.name, False, version=version, error="pip install van het project: " + failure(out))
         cmd = [str(venv / "bin" / "properdocs"), "build", "--strict", "-d", str(site)]
     else:  # Zensical: no --site-dir, and the site dir must lie inside the project
         config = synthetic.read_config(project / "mkdocs.yml")
@@ -340,8 +345,8 @@ def build(engine: Engine, work: Path, timeout: float, epoch: str) -> Run:
                 return Run(engine.name, False, version=version, error="pre-build: " + failure(out))
             config["docs_dir"] = "_prebuilt/docs"
             config["nav"] = json.loads((project / "_prebuilt" / "nav.json").read_text(encoding="utf-8"))
-            config.pop("hooks", None)
-            config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
+            ours = ("macros", "guidance")  # the pages are rendered already
+            config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and set(p) & set(ours))]
         synthetic.write_config(project / "mkdocs.yml", config)
         cmd = [str(venv / "bin" / "zensical"), "build", "--clean", "-f", "mkdocs.yml"]
         site = project / "_site"
@@ -355,7 +360,7 @@ def generated_kinds() -> dict[str, str]:
     """URL -> 'stap', 'checklist' or 'actie' for every page made from the data."""
     from macros.loader import load_site
     from macros.pages import generated_pages
-    from macros.render import docs_url
+    from macros.urls import docs_url
 
     kinds = {}
     for src_uri, page in generated_pages(load_site(ROOT / "data")).items():

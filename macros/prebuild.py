@@ -1,10 +1,11 @@
 """Pre-build for another engine: the docs as plain Markdown, made from the data without a MkDocs build.
 
-An engine that cannot run our hooks or mkdocs-macros' page events (Zensical) gets a docs
+An engine that cannot run our plugin or mkdocs-macros' page events (Zensical) gets a docs
 folder in which every macro is already rendered, with the footer each page gets; the pages made
 from data (step, checklist, action) as files with their front matter; open data and the
 checklist PDFs as static files; and the nav that lists the generated pages. It hosts the
-site's own `define_env` and page events, so nothing is rendered twice or differently.
+site's own page build (`macros.build`, which the plugin runs too), so nothing is rendered twice
+or differently.
 
     python -m macros.prebuild OUT            # OUT/docs/ and OUT/nav.json, from this project
     python -m macros.prebuild OUT --no-pdf   # without the checklist PDFs
@@ -19,7 +20,6 @@ import argparse
 import json
 import re
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -27,47 +27,14 @@ from typing import Any
 import jinja2
 import yaml
 
-from . import on_post_page_macros, on_pre_page_macros
+from .build import PageBuild, edition_for
 from .loader import load_site
 from .open_data import write_open_data
 from .pages import generated_pages, nav_with_generated
 from .pdf import write_pdfs
-from .render import docs_url
+from .urls import docs_url
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
-
-
-@dataclass
-class PageFile:
-    """A page's source path in docs/, as MkDocs' File gives it."""
-
-    src_uri: str
-
-
-@dataclass
-class Page:
-    """What the macros read of a page: its URL, front matter and source path."""
-
-    url: str
-    meta: dict[str, Any]
-    file: PageFile
-    title: str | None = None
-
-
-@dataclass
-class MacroEnv:
-    """The part of mkdocs-macros' environment that `define_env` and the page events use."""
-
-    conf: Any
-    variables: dict[str, Any] = field(default_factory=dict)
-    macros: dict[str, Any] = field(default_factory=dict)
-    page: Page | None = None
-    markdown: str = ""
-
-    def macro(self, function: Any, name: str | None = None) -> Any:
-        """Register a macro, as `env.macro(function, name)` does in mkdocs-macros."""
-        self.macros[name or function.__name__] = function
-        return function
 
 
 def project_config(root: Path) -> SimpleNamespace:
@@ -107,15 +74,11 @@ def join_front_matter(meta: dict[str, Any], body: str) -> str:
 
 def write_docs(root: Path, target: Path, pdf: bool = True) -> list[Any]:
     """Write the pre-rendered docs folder to `target`; returns the nav with the generated pages."""
-    from . import define_env  # the package's own entry point, as mkdocs-macros calls it
-    from .hooks import edition_for  # imports MkDocs' modules (not its build) until hooks become a plugin
-
     conf = project_config(root)
     if not conf.use_directory_urls:
         raise ValueError("de pre-build maakt alleen sites met use_directory_urls: true")
     site = load_site(root / "data")
-    env = MacroEnv(conf)
-    define_env(env)
+    build = PageBuild(root, site, edition_for(conf))
     options = conf.macros
     jinja = jinja2.Environment(
         undefined=jinja2.StrictUndefined,
@@ -124,7 +87,7 @@ def write_docs(root: Path, target: Path, pdf: bool = True) -> list[Any]:
         autoescape=False,
         keep_trailing_newline=True,
     )
-    jinja.globals.update(env.variables, **env.macros)
+    jinja.globals.update(preview=False, **build.macros())
 
     docs = Path(conf.docs_dir)
     if target.exists():
@@ -142,17 +105,20 @@ def write_docs(root: Path, target: Path, pdf: bool = True) -> list[Any]:
         sources[src_uri] = (meta, page.markdown)
 
     for src_uri, (meta, body) in sources.items():
-        env.page = Page(url=docs_url(src_uri), meta=dict(meta), file=PageFile(src_uri), title=meta.get("title"))
-        on_pre_page_macros(env)
-        env.markdown = jinja.from_string(body).render(page=env.page, config=conf)
-        on_post_page_macros(env)
+        page = SimpleNamespace(
+            url=docs_url(src_uri), meta=dict(meta), file=SimpleNamespace(src_uri=src_uri), title=meta.get("title")
+        )  # what the docs may read of their page
+        build.start_page(page.url)
+        markdown = jinja.from_string(body).render(page=page, config=conf)
+        markdown += "\n\n" + build.footer(src_uri, meta.get("sources") or [])
         out = target / src_uri
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(join_front_matter(meta, env.markdown), encoding="utf-8")
+        out.write_text(join_front_matter(meta, markdown), encoding="utf-8")
+    build.close()
 
     write_open_data(site, target)
     if pdf:
-        write_pdfs(site, target, edition_for(conf))
+        write_pdfs(site, target, build.edition)
     return nav_with_generated(conf.nav, site, generated)
 
 

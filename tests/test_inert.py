@@ -55,7 +55,7 @@ def crafted(tmp_path_factory) -> Path:
             path.write_text(yaml.safe_dump(craft(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
     (project / "docs" / "zoektest.md").write_text(f"# {HEADING}\n\n{TWICE}\n", encoding="utf-8")
     out = project / "site"
-    env = {**os.environ, "KS_OFFLINE": "true", "KS_SKIP_PDF": "1", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "KS_OFFLINE": "true", "KS_PDF": "false", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
                             cwd=project, env=env, capture_output=True, text=True, timeout=600)  # fmt: skip
     assert result.returncode == 0, result.stderr

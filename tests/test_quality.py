@@ -71,11 +71,13 @@ def test_the_build_names_the_page_that_holds_a_script(tmp_path):
 
     from mkdocs.exceptions import PluginError
 
-    from macros import hooks
+    from macros.plugin.plugin import GuidancePlugin
 
+    plugin = GuidancePlugin()
+    plugin.load_config({})
     page = SimpleNamespace(file=SimpleNamespace(src_uri="bijdragen.md"))
     with pytest.raises(PluginError, match=r"^docs/bijdragen.md: script gevonden"):
-        hooks.on_post_page('<meta charset="utf-8"><script>alert(1)</script>', page, None)
+        plugin.on_post_page('<meta charset="utf-8"><script>alert(1)</script>', page, None)
 
 
 def test_offline_policy_allows_the_search_worker_iframe_by_hash_only():

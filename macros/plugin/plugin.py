@@ -8,13 +8,9 @@ keeps one instance for a whole `mkdocs serve` session, because it has `on_startu
 
 from __future__ import annotations
 
-import difflib
 import json
 import logging
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 from urllib.parse import urljoin
 
 from markupsafe import escape
@@ -26,21 +22,19 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import history, render, staging
+from .. import staging
 from ..abbreviations import add_abbreviations
 from ..assets import CSS_BUNDLE, JS_BUNDLE, bundle, components
+from ..build import PageBuild, PageError, edition_for
 from ..csp import ForeignScript, with_policy
 from ..feeds import write_feeds
-from ..history import build_date
 from ..loader import DataErrors, load_site
-from ..models import Source
 from ..open_data import write_open_data
 from ..pages import GeneratedPage, generated_pages, nav_with_generated, write_redirects
 from ..pdf import write_pdfs
-from ..render import Edition, Rendered
 from ..search import enrich
 from ..site import Site
-from ..urls import DIRECTORY_URLS, UrlStyle, docs_url
+from ..urls import UrlStyle, docs_url
 from .config import GuidanceConfig
 
 log = logging.getLogger("mkdocs.plugins.guidance")
@@ -58,15 +52,6 @@ def site_for(config: MkDocsConfig) -> Site:
         return load_site(Path(config.config_file_path).parent / "data")
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
-
-
-def edition_for(config: MkDocsConfig) -> Edition:
-    """Site address, handreiking version and build date, as printed on every checklist."""
-    return Edition(
-        site_url=config.site_url.rstrip("/") + "/",
-        version=str(config.extra.get("handreiking_version", "")),
-        build_date=build_date(),
-    )
 
 
 class GuidancePlugin(BasePlugin[GuidanceConfig]):
@@ -98,8 +83,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             root = Path(config.config_file_path).parent
             paths = snippets.get("base_path", ["."])
             snippets["base_path"] = [str(root / p) for p in ([paths] if isinstance(paths, str) else paths)]
-        self.edition = edition_for(config)
-        self.url_style = DIRECTORY_URLS  # set in on_files, once every plugin has had its say on the URLs
+        root = Path(config.config_file_path).parent
+        self.build = PageBuild(root, self.site, edition_for(config))
         self.generated: dict[str, GeneratedPage] = generated_pages(self.site)
         config.nav = nav_with_generated(config.nav or [], self.site, self.generated)
         if self.preview and "mkdocstrings" in config.plugins:  # before its on_config: it then renders nothing
@@ -116,8 +101,10 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         config.extra_javascript[-1].async_ = True
         if self.config.offline:  # our copy of the search worker shim, so Material does not add its CDN address
             config.extra["polyfills"] = [SHIM]
-        self._start_git(config)
-        self._register_macros(config)
+        macros = config.plugins.get("macros")
+        if macros is not None:  # absent in a build of pre-rendered pages (the benchmark's)
+            macros.register_macros(self.build.macros())
+            macros.register_variables({"preview": self.preview})  # pages can say what a preview leaves out
         return config
 
     def _set_offline(self, config: MkDocsConfig) -> None:
@@ -128,46 +115,12 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         elif self.config.offline:
             raise PluginError("mkdocs.yml: de optie 'offline' van 'guidance' heeft de plugin 'offline' nodig")
 
-    def _start_git(self, config: MkDocsConfig) -> None:
-        """git answers in the background while pages render: the dates are needed from the first
-        page on, the change log only on its own page."""
-        root = Path(config.config_file_path).parent
-        self._git = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ks-git")
-        self.dates: Future[dict[str, str]] = self._git.submit(history.last_changed, root)
-        self.changes: Future[tuple] = self._git.submit(lambda: tuple(history.changes(root)))
-        self.page: Page | None = None
-        self.rendered: list[Rendered] = []
-
-    def _register_macros(self, config: MkDocsConfig) -> None:
-        """Every render function as a macro, bound to this build; the two that need a build-wide
-        fact get it from this table, by name, not by looking at their parameters."""
-        facts: dict[Callable[..., Rendered], dict[str, Any]] = {
-            render.checklist_page: {"edition": self.edition},
-            render.change_log: {"changes": self.changes},
-        }
-        macros = config.plugins.get("macros")
-        if macros is None:  # a build without page macros (the benchmark's pre-rendered pages)
-            return
-        macros.register_macros({f.__name__: self._bind(f, facts.get(f, {})) for f in render.MACROS})
-        macros.register_variables({"preview": self.preview})  # pages can say what a preview leaves out
-
-    def _bind(self, function: Callable[..., Rendered], facts: dict[str, Any]) -> Callable[..., str]:
-        def macro(*args: Any, **kwargs: Any) -> str:
-            known = {k: v.result() if isinstance(v, Future) else v for k, v in facts.items()}
-            page_url = self.page.url if self.page else ""
-            result = function(self.site, *args, page_url=page_url, url_style=self.url_style, **known, **kwargs)
-            self.rendered.append(result)
-            return result
-
-        macro.__name__, macro.__doc__ = function.__name__, function.__doc__
-        return macro
-
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages (step, checklist, action), made in on_config, to the site's files,
         and leave out the component files that only reach the site inside the bundles."""
         docs = Path(config.docs_dir)
         index_pages = frozenset(docs_url(str(p.relative_to(docs))) for p in docs.rglob("index.md"))
-        self.url_style = UrlStyle(config.use_directory_urls, index_pages)
+        self.build.url_style = UrlStyle(config.use_directory_urls, index_pages)  # every plugin had its say now
         for page in self.generated.values():
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         for src_uri in (*self.bundled["css"], *self.bundled["js"]):
@@ -178,14 +131,17 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     @event_priority(50)  # before the macros plugin renders the page
     def _on_page_markdown_start(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.page, self.rendered = page, []
+        self.build.start_page(page.url)
         return markdown
 
     @event_priority(-50)  # after the macros plugin rendered the page
     def _on_page_markdown_end(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Add the page footer (sources and 'laatst bijgewerkt'); give a generated page its
         description, data file and, if outside the nav, title."""
-        markdown += "\n\n" + self._footer(page)
+        try:
+            markdown += "\n\n" + self.build.footer(page.file.src_uri, page.meta.get("sources") or [])
+        except PageError as exc:
+            raise PluginError(str(exc)) from None
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
             page.meta.setdefault("description", generated.description)
@@ -197,14 +153,6 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         return markdown
 
     on_page_markdown = CombinedEvent(_on_page_markdown_start, _on_page_markdown_end)
-
-    def _footer(self, page: Page) -> str:
-        """Every source the page cites (its front matter `sources:` plus those of the data it
-        shows), where to edit its data, and the date it last changed."""
-        sources = page_sources(self.site, page.meta.get("sources") or [], self.rendered, page.file.src_uri)
-        data_files = list(dict.fromkeys(f for r in self.rendered for f in r.files))
-        updated = history.page_date(self.dates.result(), [f"docs/{page.file.src_uri}", *data_files])
-        return render.page_footer(self.site, sources, updated, page_url=page.url, url_style=self.url_style)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Add glossary tooltips to the page's HTML, the first of each a link to its entry."""
@@ -245,7 +193,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     @event_priority(-50)  # after Material's search plugin wrote its index, before the offline plugin inlines it
     def _on_post_build(self, config: MkDocsConfig) -> None:
         """Bundles, search index enrichment, open data files, and checklist PDFs (unless previewing or `pdf: false`)."""
-        self._git.shutdown(wait=False, cancel_futures=True)
+        self.build.close()
         site_dir = Path(config.site_dir)
         sources = Path(config.config_file_path).parent / "overrides"
         for target, files, header in ((CSS_BUNDLE, self.bundled["css"], "/* {name} */"),
@@ -256,7 +204,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
                 path.write_text(bundle(sources, files, header), encoding="utf-8")
         index_path = site_dir / "search" / "search_index.json"
         if index_path.exists():
-            index = enrich(json.loads(index_path.read_text(encoding="utf-8")), self.site, self.url_style)
+            index = enrich(json.loads(index_path.read_text(encoding="utf-8")), self.site, self.build.url_style)
             index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         write_open_data(self.site, site_dir)
         write_feeds(self.site, site_dir, config)
@@ -268,7 +216,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         if self.preview or not self.config.pdf:
             log.info("Voorvertoning of pdf: false: checklist-PDF's zijn niet gemaakt")
             return
-        write_pdfs(self.site, site_dir, self.edition)
+        write_pdfs(self.site, site_dir, self.build.edition)
 
     @event_priority(-1000)  # last: after every plugin wrote its files (search index, offline bundle, PDFs)
     def _on_post_build_staging(self, config: MkDocsConfig) -> None:
@@ -279,25 +227,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         """The build failed: no git work left running, the site directory untouched, its staging dropped."""
-        if hasattr(self, "_git"):
-            self._git.shutdown(wait=False, cancel_futures=True)
+        if hasattr(self, "build"):
+            self.build.close()
         if hasattr(self, "staging"):
             self.staging.drop()
-
-
-def page_sources(site: Site, ids: list[Any], rendered: list[Rendered], page: str) -> tuple[Source, ...]:
-    """Front-matter sources first, then those of the data on the page; each once."""
-    known = {s.id: s for s in site.sources}
-    if not isinstance(ids, list):
-        raise PluginError(f"docs/{page}: 'sources' moet een lijst van bron-ids zijn, bijv. [vng-presentatie]")
-    cited: dict[str, Any] = {}
-    for source_id in ids:
-        if source_id not in known:
-            close = difflib.get_close_matches(str(source_id), known, n=1)
-            hint = f"; bedoelde u '{close[0]}'?" if close else ""
-            raise PluginError(f"docs/{page}: onbekende bron '{source_id}' in 'sources'{hint} (zie data/sources.yaml)")
-        cited.setdefault(source_id, known[source_id])
-    for result in rendered:
-        for source in result.sources:
-            cited.setdefault(source.id, source)
-    return tuple(cited.values())
