@@ -33,14 +33,14 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Dutch name of one record of each collection, for messages.
 RECORD_NAMES = MappingProxyType({c.key: c.record for c in COLLECTIONS if c.record})
 
-PATTERN_HELP = {
+PATTERN_HELP = MappingProxyType({
     SLUG_PATTERN: "kleine letters, cijfers en enkele streepjes, bijv. 'lokale-coalitie'",
     r"^2\.[12]\.[1-9][0-9]{0,2}$": "2.1.1, 2.1.2, ... voor lokaal; 2.2.1, 2.2.2, ... voor regionaal",
     r"^3\.[12]\.[1-9]$": "een paragraaf van hoofdstuk 3, bijv. '3.2.1'",
     r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "'2018', '2022-06' of '2024-01-01'",
     r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$": "een pagina in docs/, bijv. 'kansrijke-start/index.md'",
     r"^[0-9]{1,3}(\.[0-9]{1,3}){0,2}$": "een nummer als '1', '1.2' of '1.2.3'",
-}
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -317,7 +317,7 @@ def _control_character(rel: str, text: str, exc: yaml.reader.ReaderError) -> Dat
 
 
 #: PyYAML's problems, as an editor would say them.
-YAML_PROBLEMS = {
+YAML_PROBLEMS = MappingProxyType({
     "found unexpected end of stream": "het bestand houdt onverwacht op; staat er een aanhalingsteken of haakje open?",
     "mapping values are not allowed": (
         "dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens"
@@ -345,7 +345,7 @@ YAML_PROBLEMS = {
     "found unknown directive name": "onbekende regel die met % begint; haal hem weg",
     "found unexpected ':'": "dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens",
     "while parsing a quoted scalar": "een aanhalingsteken wordt niet gesloten",
-}
+})  # fmt: skip
 
 
 def _syntax_error(rel: str, text: str, exc: yaml.MarkedYAMLError) -> DataError:

@@ -39,6 +39,7 @@ ALLOWED = {
     "macros.schema.schemas": "a memo of a pure function of the model classes",
     "macros.csp.shipped": "a memo of a pure function of the theme's templates, which a build does not change",
     "macros.plugin.plugin.log": "MkDocs' logger, registered with the logging module by name anyway",
+    "macros.history.log": "MkDocs' logger, registered with the logging module by name anyway",
 }
 
 _ATOMS = (type(None), bool, int, float, complex, str, bytes, range, re.Pattern, enum.Enum, type(Ellipsis),
@@ -103,11 +104,12 @@ def _home(value: object) -> str:
 
 
 def _framework_class(cls: type) -> bool:
-    """Classes whose attributes are a framework's declarations (pydantic fields, MkDocs options)."""
+    """Classes whose attributes are a framework's declarations (pydantic fields, MkDocs options, YAML resolvers)."""
     from mkdocs.config.base import Config
     from pydantic import BaseModel
+    from yaml.resolver import BaseResolver
 
-    return issubclass(cls, (BaseModel, Config)) or dataclasses.is_dataclass(cls) and "__slots__" in vars(cls)
+    return issubclass(cls, (BaseModel, Config, BaseResolver))
 
 
 def engine_modules() -> list[types.ModuleType]:

@@ -78,12 +78,11 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         self.site = site_for(config)
         self.staging = staging.Staging.start(Path(config.site_dir))  # before MkDocs empties site_dir
         config.site_dir = str(self.staging.directory)
+        root = Path(config.config_file_path).parent
         snippets = config.mdx_configs.get("pymdownx.snippets")
         if snippets:  # relative to mkdocs.yml, not to where `mkdocs build -f ...` was started
-            root = Path(config.config_file_path).parent
             paths = snippets.get("base_path", ["."])
             snippets["base_path"] = [str(root / p) for p in ([paths] if isinstance(paths, str) else paths)]
-        root = Path(config.config_file_path).parent
         self.build = PageBuild(root, self.site, edition_for(config))
         self.generated: dict[str, GeneratedPage] = generated_pages(self.site)
         config.nav = nav_with_generated(config.nav or [], self.site, self.generated)
