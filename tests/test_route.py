@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from macros.loader import load_site
-from macros.render import checklist_url, step_url, text_hash
+from macros.render import text_hash
+from macros.urls import checklist_url, step_url
 
 from .conftest import axe_violations
 
