@@ -93,6 +93,25 @@ def test_the_first_screen_shows_the_route(open_page, size):
     assert page.locator(".ks-routebar__next").bounding_box()["y"] < box["y"]
 
 
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_nothing_on_the_route_moves_when_the_scripts_start(browser, base_url, size):
+    """The stops' status lines are drawn at build time as a browser without progress shows them,
+    so filling them in moves nothing (Lighthouse counted a layout shift of 0.04 on a phone)."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    page.add_init_script(
+        "window.ksShifts = [];"
+        "new PerformanceObserver((list) => { for (const e of list.getEntries()) window.ksShifts.push(e.value); })"
+        ".observe({type: 'layout-shift', buffered: true});"
+    )
+    page.goto(base_url + "routekaart/")
+    page.wait_for_function("document.querySelector('[data-ks-roadmap]').dataset.ksReady === 'true'")
+    page.wait_for_timeout(300)  # layout-shift entries arrive after the frame that draws the change
+    shifts = page.evaluate("window.ksShifts")
+    context.close()
+    assert sum(shifts) < 0.001, f"layout shifts while the route starts: {shifts}"
+
+
 def test_without_progress_the_route_says_where_to_start(open_page):
     page = open_page()
     assert page.locator(".ks-routebar__next").inner_text() == f"Begin bij Stap {FIRST.number} {FIRST.title}"

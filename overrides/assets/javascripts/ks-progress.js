@@ -269,7 +269,8 @@
     item.querySelector(".ks-item__flag").hidden = !r.text || !hashes[item.dataset.ksItem] || r.text === hashes[item.dataset.ksItem];
     for (const name of Object.keys(FIELDS)) {
       const input = item.querySelector(`[name="${name}"]`);
-      if (input !== document.activeElement) input.value = r[name] || "";
+      const value = r[name] || "";
+      if (input !== document.activeElement && input.value !== value) input.value = value; // a write costs, also of ""
       const cell = item.querySelector(`[data-ks-field="${name}"]`);
       if (cell) cell.textContent = name === "due" && r.due ? day(r.due) : r[name] || "";
     }
