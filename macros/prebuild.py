@@ -2,10 +2,10 @@
 
 An engine that cannot run our plugin or mkdocs-macros' page events (Zensical) gets a docs
 folder in which every macro is already rendered, with the footer each page gets; the pages made
-from data (step, checklist, action) as files with their front matter; open data and the
-checklist PDFs as static files; and the nav that lists the generated pages. It hosts the
-site's own page build (`macros.build`, which the plugin runs too), so nothing is rendered twice
-or differently.
+from data (step, checklist, action) as files with their front matter; open data, the checklist
+PDFs and the redirect pages at old step addresses as static files; and the nav that lists the
+generated pages. It hosts the site's own page build (`macros.build`, which the plugin runs too),
+so nothing is rendered twice or differently.
 
     python -m macros.prebuild OUT            # OUT/docs/ and OUT/nav.json, from this project
     python -m macros.prebuild OUT --no-pdf   # without the checklist PDFs
@@ -28,11 +28,12 @@ import jinja2
 import yaml
 
 from .build import PageBuild, edition_for
+from .csp import with_policy
 from .loader import load_site
 from .open_data import write_open_data
-from .pages import generated_pages, nav_with_generated
+from .pages import generated_pages, nav_with_generated, write_redirects
 from .pdf import write_pdfs
-from .urls import docs_url
+from .urls import DIRECTORY_URLS, docs_url
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
 
@@ -97,7 +98,7 @@ def write_docs(root: Path, target: Path, pdf: bool = True) -> list[Any]:
                for p in sorted(docs.rglob("*.md"))}  # fmt: skip
     generated = generated_pages(site)
     for src_uri, page in generated.items():
-        meta: dict[str, Any] = {"description": page.description}
+        meta: dict[str, Any] = {"description": page.description, "data_file": f"data/{page.data_file}"}
         if page.title:
             meta["title"] = page.title
         if not page.searchable:
@@ -117,6 +118,7 @@ def write_docs(root: Path, target: Path, pdf: bool = True) -> list[Any]:
     build.close()
 
     write_open_data(site, target)
+    write_redirects(site, target, DIRECTORY_URLS, with_policy)  # static pages: copied as they are
     if pdf:
         write_pdfs(site, target, build.edition)
     return nav_with_generated(conf.nav, site, generated)

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from bench.engine_check import Run, compare, page_facts, report
+from macros.pages import is_redirect
 from macros.prebuild import split_front_matter, write_docs
 
 from .conftest import ROOT
@@ -89,7 +90,7 @@ def test_compare_reports_same_differing_missing_and_extra_pages(tmp_path: Path) 
 
 
 def test_page_facts_see_tooltips_components_csp_and_unrendered_macros() -> None:
-    with_tooltip = page('<p>De <abbr title="x">JGZ</abbr>, <span class="ks-badge">b</span></p>')
+    with_tooltip = page('<p>De <a class="ks-abbr"><abbr title="x">JGZ</abbr></a>, <span class="ks-badge">b</span></p>')
     without = page('<p>De JGZ, {{ step_page("x") }}</p>', csp=False)
     facts, plain = page_facts(with_tooltip), page_facts(without)
     assert (facts.abbr, facts.components, facts.csp, facts.jinja) == (1, 1, True, False)
@@ -142,6 +143,9 @@ def test_prebuild_writes_rendered_docs_generated_pages_and_open_data(tmp_path: P
     assert "Bronnen" in pages[step]  # the footer the page events add
     meta, _ = split_front_matter(pages[checklist])
     assert meta["search"] == {"exclude": True} and meta["title"].startswith("Checklist stap")
+    assert meta["data_file"] == "data/steps.yaml"  # "Fout gezien?" sends the editor to the data, as in the site
     assert (tmp_path / "docs" / "open-data" / "checklists.csv").is_file()
     assert not (tmp_path / "docs" / "pdf").exists()
+    old = tmp_path / "docs" / "stappen" / "lokaal-vroegsignalering" / "index.html"  # the address before slugs
+    assert is_redirect(old) and "../lokale-vroegsignalering/" in old.read_text(encoding="utf-8")
     assert step in yaml.safe_dump(nav)
