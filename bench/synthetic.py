@@ -13,7 +13,7 @@ What scales N times: sources, funding sources, partners, agreements, interventio
 contacts, glossary terms, milestones, search synonyms and compound parts, checklist items
 (in total), table-of-contents entries and, as far as the models allow, steps (numbered
 2.1.1 ... 2.1.<7N> and 2.2.1 ... 2.2.<7N>), actions (1 ... 14N), borging items and tranches.
-The two action lines stay two (their letter is 'A' or 'B'); copies of funding sources have
+The two focus areas stay two (their letter is 'A' or 'B'); copies of funding sources have
 no chapter (the chapter pattern allows 3.1.1-3.2.9 only, and it is optional).
 
 The number limits are read from the installed models (by validating candidate values):
@@ -56,7 +56,7 @@ EXTRA = "extra"  # docs/extra/<k>/... holds the copies of the docs pages
 #: data file -> its top-level key, in the order the generator fills them (references point backwards).
 FILES = {
     "sources": "sources",
-    "action_lines": "action_lines",
+    "focus_areas": "focus_areas",
     "funding": "funding_sources",
     "partners": "partners",
     "actions": "actions",
@@ -259,7 +259,7 @@ class Generator:
             return r
 
         self._keep("sources", scaled(self._list("sources"), len(self._list("sources")) * n, source))
-        self._keep("action_lines", copy.deepcopy(self._list("action_lines")))  # letter is 'A' or 'B'
+        self._keep("focus_areas", copy.deepcopy(self._list("focus_areas")))  # letter is 'A' or 'B'
 
         def funding(r, k):
             r["id"], r["title"] = sid(r["id"], k), text(r["title"], k)

@@ -54,6 +54,10 @@ def build_date() -> str:
 #: What a changed data file means to a reader.
 DATA_LABELS = MappingProxyType({c.file: c.label for c in COLLECTIONS})
 
+#: Data files renamed since: old name -> current name, so old commits keep their label in the change log.
+#: (History reads no field of these files, only their name.)
+RENAMED = MappingProxyType({"action_lines": "focus_areas"})  # renamed on 2026-11-29
+
 
 @dataclass(frozen=True)
 class Change:
@@ -125,6 +129,12 @@ def step_changes(before_text: str | None, after_text: str | None) -> list[str] |
     return out
 
 
+def _current(data_file: str) -> str:
+    """The collection a data file is (or was, under an old name)."""
+    stem = Path(data_file).stem
+    return RENAMED.get(stem, stem)
+
+
 def _page_title(root: Path, path: str) -> str:
     file = root / path
     if file.is_file():
@@ -156,8 +166,8 @@ def changes(root: Path, limit: int = 60) -> list[Change]:
                     log.info(f"Wijzigingslog: een oude versie van {steps} (commit {commit[:7]}) is onleesbaar; "
                              "die wijziging staat er zonder stapnamen in")  # fmt: skip
                 parts += [f"Gegevens: {DATA_LABELS['steps']}"] if named is None else named
-            elif file.startswith("data/") and file.endswith(".yaml") and Path(file).stem in DATA_LABELS:
-                parts.append(f"Gegevens: {DATA_LABELS[Path(file).stem]}")
+            elif file.startswith("data/") and file.endswith(".yaml") and _current(file) in DATA_LABELS:
+                parts.append(f"Gegevens: {DATA_LABELS[_current(file)]}")
             elif file.startswith("docs/") and file.endswith(".md"):
                 parts.append(f"Pagina: {_page_title(root, file)}")
     return [Change(date, tuple(dict.fromkeys(parts))) for date, parts in days.items() if parts]

@@ -220,7 +220,7 @@ def _iso_date(value: object) -> object:
     return value
 
 
-ActionLineRef = Annotated[Slug, Ref("action_lines")]
+FocusAreaRef = Annotated[Slug, Ref("focus_areas")]
 ActionRef = Annotated[Slug, Ref("actions")]
 StepRef = Annotated[Slug, Ref("steps")]
 FundingRef = Annotated[Slug, Ref("funding_sources")]
@@ -322,7 +322,7 @@ class Source(Record):
     )
 
 
-class ActionLine(Record):
+class FocusArea(Record):
     """One of the two focus areas (columns A and B) the 14 actions are grouped in; not the programme's action lines."""
 
     model_config = describe(
@@ -347,8 +347,8 @@ class Action(Record):
     id: Slug = Id("lokale-coalities")
     number: int = F("Nummer van de actie, zoals in het actieprogramma.", 1, ge=1, le=9999, strict=True)
     title: Line = F("Officiële naam van de actie, precies zoals in de presentatie.", "Ketenaanpak KS in alle gemeenten")
-    action_line: ActionLineRef = F(
-        "Id van het focusgebied (uit action_lines.yaml) waar deze actie onder valt.", "lokale-en-regionale-afspraken"
+    focus_area: FocusAreaRef = F(
+        "Id van het focusgebied (uit focus_areas.yaml) waar deze actie onder valt.", "lokale-en-regionale-afspraken"
     )
     description: LongText = F("Uitleg in gewone taal: korte zinnen.", "Elke gemeente krijgt een lokale ketenaanpak.")
     basis: Basis = "bron"
@@ -682,11 +682,11 @@ class SourcesFile(Record):
     sources: list[Source] = Field(description="Alle bronnen van de site.")
 
 
-class ActionLinesFile(Record):
-    """data/action_lines.yaml"""
+class FocusAreasFile(Record):
+    """data/focus_areas.yaml"""
 
-    model_config = describe("Het bestand data/action_lines.yaml. Begin met de regel 'action_lines:'.")
-    action_lines: list[ActionLine] = Field(description="De twee focusgebieden waarin de 14 acties zijn ingedeeld.")
+    model_config = describe("Het bestand data/focus_areas.yaml. Begin met de regel 'focus_areas:'.")
+    focus_areas: list[FocusArea] = Field(description="De twee focusgebieden waarin de 14 acties zijn ingedeeld.")
 
 
 class ActionsFile(Record):
@@ -819,7 +819,7 @@ class Collection:
 #: Every data file, in the order the site presents them.
 COLLECTIONS: tuple[Collection, ...] = (
     Collection("sources", SourcesFile, "bron", "Bronnen"),
-    Collection("action_lines", ActionLinesFile, "focusgebied", "Focusgebieden"),
+    Collection("focus_areas", FocusAreasFile, "focusgebied", "Focusgebieden"),
     Collection("actions", ActionsFile, "actie", "Acties"),
     Collection("borging", BorgingFile, "borgingspunt", "Werkwijze duurzame borging"),
     Collection("steps", StepsFile, "stap", "Stappen en checklists"),

@@ -111,8 +111,8 @@ def nav_with_generated(nav: list[Any], site: Site, pages: dict[str, GeneratedPag
             {label: section(site.steps_at(level), step_url, "Stappen")} for level, label in LEVELS.items()
         ],
         "acties/index.md": [
-            {f"Focusgebied {line.letter}": section(site.actions_in(line.id), lambda a: action_url(a.id), "Acties")}
-            for line in site.action_lines
+            {f"Focusgebied {area.letter}": section(site.actions_in(area.id), lambda a: action_url(a.id), "Acties")}
+            for area in site.focus_areas
         ],
     }
 

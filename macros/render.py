@@ -102,16 +102,16 @@ def action_page(site: Site, action_id: str, *, page_url: str = "", url_style: Ur
     action = site.action(action_id)
     return _render(
         "action_page.md", site, page_url, url_style, action=action,
-        line=site.get("action_lines", action.action_line), steps=site.steps_for_action(action.id),
-        sources=site.sources_of(action), files=("actions", "action_lines", "steps", "funding", "sources"),
+        area=site.get("focus_areas", action.focus_area), steps=site.steps_for_action(action.id),
+        sources=site.sources_of(action), files=("actions", "focus_areas", "steps", "funding", "sources"),
     )  # fmt: skip
 
 
 def action_overview(site: Site, *, page_url: str = "", url_style: UrlStyle = DIRECTORY_URLS) -> Rendered:
-    """All actions grouped by action line."""
+    """All actions grouped by focus area."""
     return _render(
         "action_overview.md", site, page_url, url_style,
-        sources=site.sources_of(*site.action_lines, *site.actions), files=("action_lines", "actions", "sources"),
+        sources=site.sources_of(*site.focus_areas, *site.actions), files=("focus_areas", "actions", "sources"),
     )  # fmt: skip
 
 

@@ -69,9 +69,9 @@ class Site:
         """The steps of one level, in number order."""
         return tuple(s for s in self.steps if s.level == level)
 
-    def actions_in(self, action_line_id: str) -> tuple[m.Action, ...]:
-        """The actions of one action line, in number order."""
-        return tuple(a for a in self.actions if a.action_line == action_line_id)
+    def actions_in(self, focus_area_id: str) -> tuple[m.Action, ...]:
+        """The actions of one focus area, in number order."""
+        return tuple(a for a in self.actions if a.focus_area == focus_area_id)
 
     def steps_for_action(self, action_id: str) -> tuple[m.Step, ...]:
         """Steps that name this action (the reverse of Step.actions)."""

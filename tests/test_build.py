@@ -12,7 +12,7 @@ NEW_ACTION = """
   - id: nieuwe-actie
     number: 15
     title: Nieuwe actie uit de scenariotest
-    action_line: lokale-en-regionale-afspraken
+    focus_area: lokale-en-regionale-afspraken
     description: Een actie die alleen in de YAML is toegevoegd.
     funding: [nieuwe-geldbron]
     sources: [vng-presentatie]

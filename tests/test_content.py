@@ -57,8 +57,8 @@ def test_programme_figures_appear(page):
     actions = clean(page("acties/").select_one("article"))
     for action in SITE.actions:
         assert f"Actie {action.number}: {action.title}" in actions
-    for line in SITE.action_lines:
-        assert line.title in actions
+    for area in SITE.focus_areas:
+        assert area.title in actions
     borging = clean(page("acties/borging/").select_one("article"))
     assert [i.title for i in SITE.borging_items] == [
         clean(h) for h in page("acties/borging/").select("article .ks-card__title")

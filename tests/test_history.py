@@ -142,3 +142,23 @@ def test_a_page_that_became_a_folder_or_is_not_utf8_has_a_title(repo: Path):
     log = history.changes(repo)
     assert "Pagina: Caf\ufffd" in log[1].parts
     assert "Pagina: X" in log[0].parts
+
+
+def test_a_data_file_under_its_old_name_keeps_its_label(repo: Path):
+    """data/action_lines.yaml became data/focus_areas.yaml: changes from before the rename still read as such."""
+    data = repo / "data"
+    git(repo, "mv", "data/focus_areas.yaml", "data/action_lines.yaml")
+    old = data / "action_lines.yaml"
+    old.write_text(old.read_text().replace("focus_areas:", "action_lines:", 1))
+    git(repo, "commit", "-qam", "old name", date="2026-02-01T10:00:00")
+    old.write_text(old.read_text() + "\n")
+    git(repo, "commit", "-qam", "edit under the old name", date="2026-03-01T10:00:00")
+    git(repo, "mv", "data/action_lines.yaml", "data/focus_areas.yaml")
+    new = data / "focus_areas.yaml"
+    new.write_text(new.read_text().replace("action_lines:", "focus_areas:", 1))
+    git(repo, "commit", "-qam", "rename", date="2026-04-01T10:00:00")
+    log = history.changes(repo)
+    assert [c.date for c in log] == ["2026-04-01", "2026-03-01", "2026-02-01", "2026-01-05"]
+    assert log[0].parts == ("Gegevens: Focusgebieden",)  # the rename: old and new name, one line
+    assert log[1].parts == ("Gegevens: Focusgebieden",)
+    assert history.RENAMED["action_lines"] in history.DATA_LABELS

@@ -26,7 +26,7 @@ def test_real_data_is_valid():
     assert [a.number for a in site.actions] == list(range(1, 15))
     assert [s.number for s in site.steps_at("lokaal")] == [f"2.1.{i}" for i in range(1, 8)]
     assert [s.number for s in site.steps_at("regionaal")] == [f"2.2.{i}" for i in range(1, 8)]
-    assert len(site.action_lines) == 2
+    assert len(site.focus_areas) == 2
     assert len(site.borging_items) == 5
 
 

@@ -49,6 +49,32 @@ def test_open_data_page_documents_files_and_licence(page):
     assert "Licentie" in text and "CC0" in text
 
 
+def _keys(value):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _keys(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _keys(item)
+
+
+def test_focus_areas_are_called_so_in_open_data(site_dir: Path, page):
+    """The columns A and B were 'action lines' in open data until 2026-11-29; the old names are gone."""
+    folder = site_dir / "open-data"
+    names = [p.name for p in folder.rglob("*")]
+    assert "focus_areas.json" in names and "focus_areas.schema.json" in names
+    assert not [n for n in names if "action_line" in n]
+    for path in folder.rglob("*.json"):
+        keys = set(_keys(json.loads(path.read_text(encoding="utf-8"))))
+        assert not [k for k in keys if "action_line" in k], path
+    actions = json.loads((folder / "actions.json").read_text(encoding="utf-8"))["actions"]
+    areas = {a["id"] for a in json.loads((folder / "focus_areas.json").read_text(encoding="utf-8"))["focus_areas"]}
+    assert {a["focus_area"] for a in actions} == areas
+    text = " ".join(page("open-data/").select_one("article").get_text(" ").split())
+    assert "action_lines.json" in text and "focus_areas.json" in text and "29 november 2026" in text
+
+
 @pytest.mark.parametrize("start", ["=", "+", "-", "@"])
 def test_csv_cells_that_start_like_a_formula_are_text(minimal_data: Path, start: str):
     """OWASP CSV injection: a leading quote, and every cell quoted."""

@@ -47,5 +47,5 @@ def test_the_real_nav_lists_steps_and_actions_without_groups():
     levels = [item for item in nav if isinstance(item, dict)]
     assert [len(next(iter(level.values()))) for level in levels] == [
         *(len(SITE.steps_at(level)) for level in LEVELS),
-        *(len(SITE.actions_in(line.id)) for line in SITE.action_lines),
+        *(len(SITE.actions_in(area.id)) for area in SITE.focus_areas),
     ]

@@ -61,9 +61,9 @@ def test_nav_lists_generated_step_pages_in_order(level, page):
     assert [label for label in labels if label in expected] == expected
 
 
-@pytest.mark.parametrize("line", SITE.action_lines, ids=lambda line: line.id)
-def test_nav_lists_generated_action_pages_in_order(line, page):
-    actions = SITE.actions_in(line.id)
+@pytest.mark.parametrize("area", SITE.focus_areas, ids=lambda area: area.id)
+def test_nav_lists_generated_action_pages_in_order(area, page):
+    actions = SITE.actions_in(area.id)
     expected = [f"{a.number}. {a.title}" for a in actions]
     labels = nav_labels(page(action_url(actions[0].id)))
     assert [label for label in labels if label in expected] == expected
@@ -76,13 +76,13 @@ def test_step_overview_has_both_levels(page):
     assert [h.get_text(" ", strip=True) for h in local] == [f"{s.number} {s.title}" for s in SITE.steps_at("lokaal")]
 
 
-def test_action_overview_groups_by_action_line(page):
+def test_action_overview_groups_by_focus_area(page):
     html = page("acties/")
-    for line in SITE.action_lines:
-        heading = html.select_one(f"h2#{line.id}")
-        assert heading is not None and line.title in heading.get_text()
+    for area in SITE.focus_areas:
+        heading = html.select_one(f"h2#{area.id}")
+        assert heading is not None and area.title in heading.get_text()
         cards = heading.find_next("ol").select("li.ks-card")
-        assert [int(li["value"]) for li in cards] == [a.number for a in SITE.actions_in(line.id)]
+        assert [int(li["value"]) for li in cards] == [a.number for a in SITE.actions_in(area.id)]
 
 
 def test_spuk_amounts_on_funding_page(page):
@@ -103,7 +103,7 @@ def _record_texts():
     """(collection, id, text that must be shown) for every record of every collection."""
     s = SITE
     yield from (("sources", r.id, r.title) for r in s.sources)
-    yield from (("action_lines", r.id, r.title) for r in s.action_lines)
+    yield from (("focus_areas", r.id, r.title) for r in s.focus_areas)
     yield from (("actions", r.id, r.title) for r in s.actions)
     yield from (("borging_items", r.id, r.title) for r in s.borging_items)
     yield from (("steps", r.id, r.title) for r in s.steps)

@@ -59,7 +59,7 @@ def test_the_site_says_u_not_je(site_dir: Path):
 
 def test_the_data_says_u_and_speaks_of_itself_without_we():
     texts = []
-    for name in ("steps", "actions", "action_lines", "partners", "faq", "glossary", "borging", "interventions"):
+    for name in ("steps", "actions", "focus_areas", "partners", "faq", "glossary", "borging", "interventions"):
         texts += [(name, value) for value in _strings(yaml.safe_load((ROOT / "data" / f"{name}.yaml").read_text()))]
     wrong = [(name, t) for name, t in texts if FAMILIAR.search(t) or re.search(r"\b(we|wij|ons|onze)\b", t, re.I)]
     assert wrong == []
@@ -87,6 +87,20 @@ def test_the_actions_are_grouped_in_focus_areas_not_action_lines(page):
     headings = [block_text(h) for h in overview.select("article h2")]
     assert [h.split(":")[0] for h in headings if h.startswith("Focusgebied")] == ["Focusgebied A", "Focusgebied B"]
     assert not any(h.startswith("Actielijn") for h in headings)
+
+
+def test_actielijn_is_only_the_programmes_line_never_a_focus_area(site_dir: Path):
+    """'Actielijn' names the programme's lines (before, during, after pregnancy); the columns A and B
+    of the 14 actions are focus areas, on every page, in the search index and in open data."""
+    for path in (site_dir / "acties").rglob("index.html"):
+        assert "actielijn" not in page_text(path).lower(), path
+    index = site_dir / "search" / "search_index.json"
+    for path in [*site_dir.rglob("*.html"), index, *site_dir.glob("open-data/*.json")]:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"actielijn(en)?\s+(A|B|[AB] en [AB])\b", text, re.I), path
+    data = [*_strings(yaml.safe_load((ROOT / "data" / "focus_areas.yaml").read_text(encoding="utf-8")))]
+    data += [*_strings(yaml.safe_load((ROOT / "data" / "actions.yaml").read_text(encoding="utf-8")))]
+    assert not [t for t in data if "actielijn" in t.lower()]
 
 
 def test_sources_are_primary_and_over_https():
