@@ -56,6 +56,31 @@ def test_sources_of_dated_facts_use_https():
         assert contact.url is None or contact.url.scheme == "https", contact.id
 
 
+#: Sources of money, dates and duties that carry no check date, each with the reason. Keep it short and
+#: honest: a source leaves this list when it is read again and says what the records use it for.
+UNCHECKED_SOURCES = {
+    # The presentation this project started from: not online, so there is no page to check it against.
+    "vng-presentatie": "seed document, not online",
+    # Not found on 2026-11-29; the records that lean on them alone stay 'onbekend' (financiering-vsv,
+    # regionaal-zorgverzekeraars, integraal-zorgakkoord).
+    "kennisnet-financiering": "page not found",
+    "kennisnet-integrale-bekostiging": "page not found",
+    "vgz-ondersteuningsgelden": "page not found",
+    "ks-phb": "page not found; every record that cites it also cites a checked source",
+    # Found, but a news item of a knowledge network that does not state the IZA's date or period.
+    "kennisnet-gala-getekend": "secondary, does not state what the record uses it for",
+}
+
+
+def test_every_source_of_money_dates_and_duties_was_checked_or_says_why_not():
+    """A reviewer traces each amount, date and duty to a source and the day it was read."""
+    records = [*SITE.funding_sources, *SITE.agreements, *SITE.milestones, *SITE.contacts, *SITE.responsibilities]
+    cited = SITE.sources_of(*records, SITE.municipalities_per_tranche)
+    unchecked = {s.id for s in cited if s.checked is None}
+    assert unchecked == set(UNCHECKED_SOURCES)  # also fails when a listed source was checked or is no longer cited
+    assert sum(s.checked is not None for s in cited) >= 36
+
+
 def test_a_check_date_is_only_today_where_a_source_with_that_date_backs_it():
     """A record checked on a day cites at least one source that was read on that day too."""
     for record in [*SITE.funding_sources, *SITE.agreements, *SITE.milestones, *SITE.responsibilities]:
