@@ -79,6 +79,9 @@ def test_every_source_of_money_dates_and_duties_was_checked_or_says_why_not():
     unchecked = {s.id for s in cited if s.checked is None}
     assert unchecked == set(UNCHECKED_SOURCES)  # also fails when a listed source was checked or is no longer cited
     assert sum(s.checked is not None for s in cited) >= 36
+    for record in records:
+        if "ks-phb" in record.sources:
+            assert any(s.checked for s in SITE.sources_of(record)), record.id
 
 
 def test_a_check_date_is_only_today_where_a_source_with_that_date_backs_it():
