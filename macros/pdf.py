@@ -2,21 +2,30 @@
 (a Material page does not print well in WeasyPrint): one with all steps and one per step.
 
 All checklists are laid out once; each step's PDF is a copy of its own pages of that layout.
+The print HTML holds everything a PDF shows (data, template, CSS, edition), so its hash, with
+the titles, WeasyPrint's version and the fonts, is the key under which the PDFs are cached.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from importlib.metadata import version
 from pathlib import Path
 
 from markupsafe import Markup
 
+from .cache import digest
 from .render import Edition, checklist_context
 from .site import Site
 from .templating import TEMPLATES, environment
 from .urls import pdf_url
 
 BUNDLE_TITLE = "Alle checklists - Handreiking Ketenaanpak Kansrijke Start"
+AUTHOR = "Handreiking Ketenaanpak Kansrijke Start"
+#: Where fontconfig finds fonts: a font added, removed or updated there changes the PDFs' key.
+FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
+             Path.home() / ".fonts")  # fmt: skip
 
 
 def print_html(site: Site, steps: list, edition: Edition, title: str, bundle: bool = False) -> str:
@@ -36,28 +45,64 @@ def print_html(site: Site, steps: list, edition: Edition, title: str, bundle: bo
     )
 
 
+@dataclass(frozen=True)
+class PrintJob:
+    """Everything the checklist PDFs are made from, as text: it can go to another process."""
+
+    bundle_html: str  # cover, contents and all sheets
+    sheets_html: str  # all sheets without cover: the layout the step PDFs are cut from
+    files: tuple[tuple[str, str], ...]  # (path in the site, title): the bundle first, then each step's
+    moment: str  # creation date in the PDFs' metadata
+
+    def key(self) -> str:
+        """The hash of every input of the PDFs' bytes, the renderer and its fonts included."""
+        return digest(self.bundle_html, self.sheets_html, repr(self.files), self.moment, AUTHOR,
+                      version("weasyprint"), version("pydyf"), *installed_fonts())  # fmt: skip
+
+
+def installed_fonts() -> list[str]:
+    """Each font file fontconfig may pick, with its size and time: a font package update shows."""
+    found = sorted(p for d in FONT_DIRS if d.is_dir() for p in d.rglob("*") if p.is_file())
+    return [f"{p} {p.stat().st_size} {p.stat().st_mtime_ns}" for p in found]
+
+
+def print_job(site: Site, edition: Edition) -> PrintJob:
+    """The print HTML of the bundle and of the step sheets, with each PDF's place and title."""
+    steps = list(site.steps)
+    files = [(pdf_url(), BUNDLE_TITLE)]
+    files += [(pdf_url(step.id), f"Checklist stap {step.number}: {step.title}") for step in steps]
+    return PrintJob(
+        bundle_html=print_html(site, steps, edition, BUNDLE_TITLE, bundle=True),
+        sheets_html=print_html(site, steps, edition, BUNDLE_TITLE),
+        files=tuple(files),
+        moment=datetime.fromisoformat(edition.build_date).strftime("%Y-%m-%dT00:00:00Z"),
+    )
+
+
 def write_pdfs(site: Site, site_dir: Path, edition: Edition) -> list[Path]:
     """The bundle and every step's checklist PDF, under site_dir/pdf/."""
+    return render_pdfs(print_job(site, edition), site_dir)
+
+
+def render_pdfs(job: PrintJob, site_dir: Path) -> list[Path]:
+    """Lay out a print job with WeasyPrint and write its PDFs under site_dir."""
     from weasyprint import HTML
 
-    bundle = HTML(string=print_html(site, list(site.steps), edition, BUNDLE_TITLE, bundle=True)).render()
-    written = [_write(bundle, site_dir / pdf_url(), BUNDLE_TITLE, edition)]
+    (bundle_path, bundle_title), *sheets = job.files
+    written = [_write(HTML(string=job.bundle_html).render(), site_dir / bundle_path, bundle_title, job.moment)]
     # The step PDFs are copies of a layout without cover and bundle page numbers.
-    document = HTML(string=print_html(site, list(site.steps), edition, BUNDLE_TITLE)).render()
+    document = HTML(string=job.sheets_html).render()
     starts = [i for i, page in enumerate(document.pages) if page.bookmarks]  # each sheet's title is a bookmark
-    if len(starts) != len(site.steps):
-        raise RuntimeError(f"expected {len(site.steps)} checklists in the PDF layout, found {len(starts)}")
-    for step, first, end in zip(site.steps, starts, [*starts[1:], len(document.pages)], strict=True):
-        part = document.copy(document.pages[first:end])
-        title = f"Checklist stap {step.number}: {step.title}"
-        written.append(_write(part, site_dir / pdf_url(step.id), title, edition))
+    if len(starts) != len(sheets):
+        raise RuntimeError(f"expected {len(sheets)} checklists in the PDF layout, found {len(starts)}")
+    for (path, title), first, end in zip(sheets, starts, [*starts[1:], len(document.pages)], strict=True):
+        written.append(_write(document.copy(document.pages[first:end]), site_dir / path, title, job.moment))
     return written
 
 
-def _write(document, target: Path, title: str, edition: Edition) -> Path:
-    moment = datetime.fromisoformat(edition.build_date).strftime("%Y-%m-%dT00:00:00Z")
+def _write(document, target: Path, title: str, moment: str) -> Path:
     document.metadata.title = title
-    document.metadata.authors = ["Handreiking Ketenaanpak Kansrijke Start"]
+    document.metadata.authors = [AUTHOR]
     document.metadata.created = document.metadata.modified = moment  # same bytes for the same build date
     target.parent.mkdir(parents=True, exist_ok=True)
     document.write_pdf(target)

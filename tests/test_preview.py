@@ -1,8 +1,9 @@
-"""`mkdocs serve` (make serve) is a quick preview: it rebuilds after a YAML edit and leaves out
-the checklist PDFs and the code reference, which `make build` makes."""
+"""`mkdocs serve` (make serve) is the real site: it serves the checklist PDFs and the code
+reference, rebuilds after a YAML edit, and lays out changed PDFs in the background."""
 
 from __future__ import annotations
 
+import io
 import os
 import socket
 import subprocess
@@ -12,18 +13,24 @@ import urllib.error
 import urllib.request
 
 import pytest
+from pypdf import PdfReader
 
 from .conftest import ROOT, copy_project
 
 
-def get(url: str) -> tuple[int, str]:
+def fetch(url: str) -> tuple[int, bytes]:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - the local preview server
-            return response.status, response.read().decode("utf-8")
+            return response.status, response.read()
     except urllib.error.HTTPError as exc:
-        return exc.code, ""
+        return exc.code, b""
     except OSError:
-        return 0, ""
+        return 0, b""
+
+
+def get(url: str) -> tuple[int, str]:
+    status, body = fetch(url)
+    return status, body.decode("utf-8")
 
 
 def wait_for(check, what: str, timeout: float = 120) -> None:
@@ -55,16 +62,22 @@ def preview(tmp_path_factory):
         server.wait(timeout=30)
 
 
-def test_preview_leaves_out_pdfs_and_code_reference(preview):
+def test_preview_serves_pdfs_and_code_reference(preview):
     _, base = preview
     status, html = get(base + "ontwikkelaars/api/")
-    assert status == 200 and "Niet in de voorvertoning" in html and "doc-heading" not in html
-    assert get(base + "pdf/alle-checklists.pdf")[0] == 404
-    assert "ks-checklist-table" in get(base + "stappen/lokale-coalitie-vormen/checklist/")[1]  # the web one is there
+    assert status == 200 and "Niet in de snelle bouw" not in html
+    assert 'id="macros.pdf.print_job"' in html and "doc-heading" in html
+    status, pdf = fetch(base + "pdf/alle-checklists.pdf")
+    assert status == 200 and pdf.startswith(b"%PDF-")
+    checklist = get(base + "stappen/lokale-coalitie-vormen/checklist/")[1]
+    assert "ks-checklist-table" in checklist and "pdf/checklist-lokale-coalitie-vormen.pdf" in checklist
+    assert fetch(base + "pdf/checklist-lokale-coalitie-vormen.pdf")[1].startswith(b"%PDF-")
 
 
-def test_preview_shows_a_yaml_edit(preview):
+def test_preview_shows_a_yaml_edit_and_then_its_pdf(preview):
     project, base = preview
+    pdf_url = base + "pdf/checklist-lokale-coalitie-vormen.pdf"
+    before = fetch(pdf_url)[1]
     steps = project / "data" / "steps.yaml"
     text = steps.read_text(encoding="utf-8")
     marker = "Voorvertoningstest"
@@ -72,3 +85,6 @@ def test_preview_shows_a_yaml_edit(preview):
     at = text.index("text: ", first_item) + len("text: ")
     steps.write_text(text[:at] + marker + " " + text[at:], encoding="utf-8")
     wait_for(lambda: marker in get(base + "stappen/lokale-coalitie-vormen/")[1], "edit shown")
+    assert fetch(pdf_url)[0] == 200  # the link works while the new PDF is made
+    wait_for(lambda: fetch(pdf_url)[1] not in (before, b""), "new PDF served")
+    assert marker in PdfReader(io.BytesIO(fetch(pdf_url)[1])).pages[0].extract_text()

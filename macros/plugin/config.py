@@ -12,7 +12,9 @@ class GuidanceConfig(Config):
 
     #: Make the checklist PDFs (`KS_PDF=false` leaves them out).
     pdf = c.Type(bool, default=True)
-    #: A quick preview: no checklist PDFs and no code reference. `mkdocs serve` always previews.
+    #: A quick build: no checklist PDFs and no code reference (`mkdocs serve` makes both).
     preview = c.Type(bool, default=False)
     #: The offline edition, opened from file:// without a server: turns on Material's offline plugin.
     offline = c.Type(bool, default=False)
+    #: Where outputs are kept by the hash of their inputs (PDFs, code reference), relative to mkdocs.yml.
+    cache_dir = c.Type(str, default=".cache")

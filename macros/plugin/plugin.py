@@ -26,16 +26,18 @@ from .. import staging
 from ..abbreviations import add_abbreviations
 from ..assets import CSS_BUNDLE, JS_BUNDLE, bundle, components
 from ..build import PageBuild, PageError, edition_for
+from ..cache import Cache
 from ..csp import ForeignScript, with_policy
 from ..feeds import write_feeds
 from ..loader import DataErrors, load_site
 from ..open_data import write_open_data
 from ..pages import GeneratedPage, generated_pages, nav_with_generated, write_redirects
-from ..pdf import write_pdfs
+from ..pdf import print_job
 from ..search import enrich
 from ..site import Site
 from ..urls import UrlStyle, docs_url
 from .config import GuidanceConfig
+from .pdfs import ChecklistPdfs
 
 log = logging.getLogger("mkdocs.plugins.guidance")
 
@@ -58,18 +60,20 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     """One build of a guidance site: its Site, generated pages, bundles, URL style and edition."""
 
     def __init__(self) -> None:
-        self.serving = False  # `mkdocs serve`: the whole session is a preview
+        self.serving = False  # `mkdocs serve`: new PDFs are made in the background
+        self.pdfs = ChecklistPdfs()  # for the whole session: its cache and background layout
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """`mkdocs serve` previews: every rebuild after an edit should show within two seconds."""
+        """`mkdocs serve` shows the whole site, and every rebuild after an edit within two seconds."""
         self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self.pdfs.close()
 
     @property
     def preview(self) -> bool:
-        """A quick preview (`mkdocs serve`, or the `preview` option): no checklist PDFs and no code reference.
-
-        Together they took more than half of every rebuild; `make build` and CI make both."""
-        return self.serving or self.config.preview
+        """A quick build (the `preview` option): no checklist PDFs and no code reference."""
+        return self.config.preview
 
     @event_priority(1000)  # first: data errors before the macros plugin's; every later step writes into staging
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -215,12 +219,16 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         if self.preview or not self.config.pdf:
             log.info("Voorvertoning of pdf: false: checklist-PDF's zijn niet gemaakt")
             return
-        write_pdfs(self.site, site_dir, self.build.edition)
+        cache = Cache(Path(config.config_file_path).parent / self.config.cache_dir / "pdf")
+        served = self.staging.target if self.serving else None
+        done = self.pdfs.publish(print_job(self.site, self.build.edition), cache, site_dir, served)
+        log.debug(f"checklist PDFs: {done}")
 
     @event_priority(-1000)  # last: after every plugin wrote its files (search index, offline bundle, PDFs)
     def _on_post_build_staging(self, config: MkDocsConfig) -> None:
         """The build succeeded: put the staging directory in the place of site_dir."""
-        self.staging.finish(config.strict)
+        with self.pdfs.lock:  # not while PDFs made in the background go into it
+            self.staging.finish(config.strict)
 
     on_post_build = CombinedEvent(_on_post_build, _on_post_build_staging)
 
