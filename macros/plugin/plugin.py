@@ -36,6 +36,7 @@ from ..pdf import print_job
 from ..search import enrich
 from ..site import Site
 from ..urls import UrlStyle, docs_url
+from .code_reference import CodeReference
 from .config import GuidanceConfig
 from .pdfs import ChecklistPdfs
 
@@ -62,6 +63,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def __init__(self) -> None:
         self.serving = False  # `mkdocs serve`: new PDFs are made in the background
         self.pdfs = ChecklistPdfs()  # for the whole session: its cache and background layout
+        self.code_reference = CodeReference()  # for the whole session: rendered again when the code changed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs serve` shows the whole site, and every rebuild after an edit within two seconds."""
@@ -153,6 +155,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
                 page.meta["title"] = generated.title
             if generated.searchable is False:
                 page.meta["search"] = {"exclude": True}
+        self.code_reference.prepare(page, markdown, config)
         return markdown
 
     on_page_markdown = CombinedEvent(_on_page_markdown_start, _on_page_markdown_end)
