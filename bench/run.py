@@ -10,10 +10,13 @@ is a local `git clone` of this repository (read-only for the source) with the wo
 files copied over it, so the git-history work of a build (page dates, 'Wat is er veranderd')
 is measured too; --no-git makes a plain copy instead.
 
-Sections (--only): real (full builds with and without PDFs), macros (build time against the
-same site with its Markdown pre-rendered, with and without the site's other hooks), serve
-(`mkdocs serve` rebuild after a YAML edit), weight (page weight in Chromium), search (search
-index size), scale (synthetic data 1x, 10x, 100x).
+Sections (--only): real (full builds with PDFs from a warm cache, with PDFs made afresh, and
+without PDFs, interleaved), macros (build time against the same site with its Markdown pre-rendered,
+with and without the site's other hooks), serve (`mkdocs serve` with PDFs and code reference: a
+checklist item edited in data/steps.yaml until the served page, and then its PDF, shows it),
+weight (page weight in Chromium), search (search index size), scale (synthetic data 1x, 10x, 100x).
+The first lines of the table put the two figures of the preview side by side:
+`python -m bench.run --only real,serve` measures just those.
 This is a benchmark, not a test: it asserts nothing. bench/results.json is meant to be git-ignored.
 """
 
@@ -204,15 +207,31 @@ def pages_in(site: Path) -> int:
 
 
 def section_real(work: Path, reps: int, use_git: bool) -> dict:
+    """Full builds: PDFs copied from a warm cache (unchanged checklists), PDFs made afresh (cache
+    emptied first), and no PDFs; interleaved, so a busy spell of the machine hits all three alike."""
     project = make_project(work / "real", use_git)
+    cache = project / ".cache"
     build(project, work / "real-site", pdf=False)  # warm-up: bytecode, font cache
-    with_pdf = builds(project, work / "real-site-pdf", True, reps, "real build with PDFs")
-    without = builds(project, work / "real-site", False, reps, "real build KS_PDF=false")
-    cost = None
-    if with_pdf["wall_s"] is not None and without["wall_s"] is not None:
-        cost = round(with_pdf["wall_s"] - without["wall_s"], 3)
-    return {"with_pdf": with_pdf, "without_pdf": without, "pdf_cost_s": cost,
-            "pages": pages_in(work / "real-site")}  # fmt: skip
+    build(project, work / "real-site-pdf", pdf=True)  # fills the PDF cache
+    runs: dict[str, list[dict]] = {"with_pdf": [], "with_pdf_cold": [], "without_pdf": []}
+    for i in range(reps):
+        for name in runs:
+            if name == "with_pdf_cold":
+                shutil.rmtree(cache / "pdf", ignore_errors=True)
+            runs[name].append(build(project, work / f"real-site-{name}", pdf=name != "without_pdf"))
+            log(f"real build {name} {i + 1}/{reps}: {runs[name][-1]}")
+    result: dict[str, Any] = {"pages": pages_in(work / "real-site-without_pdf")}
+    for name, done in runs.items():
+        ok = [r for r in done if r["ok"]]
+        result[name] = {"runs": done, "ok": len(ok) == len(done), "wall_s": median([r["wall_s"] for r in ok]),
+                        "built_s": median([r["built_s"] for r in ok if r["built_s"] is not None]),
+                        "max_rss_mb": max((r["max_rss_mb"] or 0 for r in ok), default=None)}  # fmt: skip
+    warm, cold, without = (result[n]["wall_s"] for n in runs)
+    if warm and cold and without:
+        result["pdf_cost_s"] = round(cold - without, 3)
+        result["ratio_warm_wall"] = round(warm / without, 2)
+        result["ratio_cold_wall"] = round(cold / without, 2)
+    return result
 
 
 def section_macros(work: Path, reps: int, use_git: bool) -> dict:
@@ -275,21 +294,31 @@ def section_macros(work: Path, reps: int, use_git: bool) -> dict:
     return result
 
 
-def _get(url: str) -> tuple[int, str]:
+def _fetch(url: str) -> tuple[int, bytes]:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own local server
-            return response.status, response.read().decode("utf-8", "replace")
+            return response.status, response.read()
     except urllib.error.HTTPError as exc:
-        return exc.code, ""
+        return exc.code, b""
     except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return 0, ""
+        return 0, b""
+
+
+def _get(url: str) -> tuple[int, str]:
+    status, body = _fetch(url)
+    return status, body.decode("utf-8", "replace")
+
+
+def _get_bytes(url: str) -> bytes:
+    return _fetch(url)[1]
 
 
 def section_serve(work: Path, reps: int, use_git: bool) -> dict:
-    """Seconds from saving data/steps.yaml until `mkdocs serve` serves the step page with the new text."""
+    """Seconds from saving data/steps.yaml until `mkdocs serve` (the whole site: PDFs and code
+    reference) serves the step page with the new text, and until it serves the step's new PDF."""
     project = make_project(work / "serve", use_git)
     port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KS_PDF": "false"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KS_")} | {"NO_MKDOCS_2_WARNING": "1"}
     server_log = work / "serve.log"
     with server_log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
@@ -297,6 +326,7 @@ def section_serve(work: Path, reps: int, use_git: bool) -> dict:
                                 start_new_session=True)  # fmt: skip
     # site_url has the path /handreiking/, which `mkdocs serve` serves the site under.
     url = f"http://127.0.0.1:{port}/handreiking/stappen/lokale-coalitie-vormen/"
+    pdf_url = f"http://127.0.0.1:{port}/handreiking/pdf/checklist-lokale-coalitie-vormen.pdf"
     result: dict[str, Any] = {"ok": False}
     try:
         start = time.perf_counter()
@@ -306,11 +336,14 @@ def section_serve(work: Path, reps: int, use_git: bool) -> dict:
                 return result
             time.sleep(0.2)
         result["first_serve_s"] = round(time.perf_counter() - start, 2)
+        api = _get(f"http://127.0.0.1:{port}/handreiking/ontwikkelaars/api/")[1]
+        result["serves_code_reference"] = "doc-heading" in api
         steps = project / "data" / "steps.yaml"
         original = steps.read_text(encoding="utf-8")
-        times, built = [], []
+        times, built, pdf_times = [], [], []
         for i in range(reps):
             time.sleep(1.5)  # let the watcher settle
+            pdf_before = _get_bytes(pdf_url)
             marker = f"Benchmarkpunt{i}x{time.time_ns() % 10**9}"
             text, n = re.subn(r"^(\s+text: ).*$", rf"\g<1>{marker} wijs een kartrekker aan.", original, count=1,
                               flags=re.M)  # fmt: skip
@@ -324,14 +357,21 @@ def section_serve(work: Path, reps: int, use_git: bool) -> dict:
                     return result
                 time.sleep(0.05)
             times.append(round(time.perf_counter() - t0, 3))
+            while _get_bytes(pdf_url) in (pdf_before, b""):  # the new PDF, made in the background
+                if time.perf_counter() - t0 > 180:
+                    break
+                time.sleep(0.1)
+            pdf_times.append(round(time.perf_counter() - t0, 3))
             while server_log.read_text().count("Documentation built in") <= builds_before:  # build finished
                 if time.perf_counter() - t0 > 180:
                     break
                 time.sleep(0.05)
             found = re.findall(r"Documentation built in ([\d.]+) seconds", server_log.read_text())
             built.append(float(found[-1]) if found else None)
-            log(f"serve rebuild {i + 1}/{reps}: shown after {times[-1]} s (MkDocs: built in {built[-1]} s)")
-        result.update(ok=True, runs_s=times, rebuild_shown_s=median(times),
+            log(f"serve rebuild {i + 1}/{reps}: shown after {times[-1]} s, its PDF after {pdf_times[-1]} s "
+                f"(MkDocs: built in {built[-1]} s)")  # fmt: skip
+        result.update(ok=True, runs_s=times, rebuild_shown_s=median(times), pdf_runs_s=pdf_times,
+                      pdf_shown_s=median(pdf_times),
                       mkdocs_built_s=median([b for b in built if b is not None]))  # fmt: skip
         return result
     finally:
@@ -464,15 +504,23 @@ def table(results: dict) -> list[tuple[str, str]]:
         if value is not None:
             rows.append((label, f"{value}{unit}"))
 
-    real = results.get("real")
+    real, s = results.get("real"), results.get("serve")
+    if real or s:  # the preview is the real site: its two figures side by side
+        add("PREVIEW serve: edit -> page shows it (goal <= 2 s)"
+            + " | full build, PDFs cached / no PDFs (goal <= 1.2x)",
+            f"{(s or {}).get('rebuild_shown_s')} s | {(real or {}).get('ratio_warm_wall')}x")  # fmt: skip
     if real:
         add("pages (real site)", real["pages"])
-        add("real build with PDFs, median wall", real["with_pdf"]["wall_s"], " s")
-        add("real build with PDFs, median 'built in'", real["with_pdf"]["built_s"], " s")
-        add("real build KS_PDF=false, median wall", real["without_pdf"]["wall_s"], " s")
-        add("real build KS_PDF=false, median 'built in'", real["without_pdf"]["built_s"], " s")
-        add("PDF cost (wall difference)", real["pdf_cost_s"], " s")
-        add("peak memory, build with PDFs", real["with_pdf"]["max_rss_mb"], " MB")
+        add("real build, PDFs from the cache (unchanged checklists), median wall / 'built in'",
+            f"{real['with_pdf']['wall_s']} / {real['with_pdf']['built_s']}", " s")  # fmt: skip
+        add("real build, PDFs made afresh (cache empty), median wall / 'built in'",
+            f"{real['with_pdf_cold']['wall_s']} / {real['with_pdf_cold']['built_s']}", " s")  # fmt: skip
+        add("real build KS_PDF=false, median wall / 'built in'",
+            f"{real['without_pdf']['wall_s']} / {real['without_pdf']['built_s']}", " s")  # fmt: skip
+        add("full build with PDFs cached / without PDFs, wall (goal <= 1.2)", real.get("ratio_warm_wall"), "x")
+        add("full build with PDFs made / without PDFs, wall", real.get("ratio_cold_wall"), "x")
+        add("PDF cost when made (wall difference)", real.get("pdf_cost_s"), " s")
+        add("peak memory, build making PDFs", real["with_pdf_cold"]["max_rss_mb"], " MB")
     m = results.get("macros")
     if m and "prerendered" in m:
         add("site build, wall / 'built in'",
@@ -485,9 +533,10 @@ def table(results: dict) -> list[tuple[str, str]]:
             " s")  # fmt: skip
         add("all our code (macros and hooks), wall", m["ratio_plain_wall_s"], "x")
         add("all our code (macros and hooks), 'built in'", m["ratio_plain_built_s"], "x")
-    s = results.get("serve")
     if s:
+        add("serve: code reference served", s.get("serves_code_reference"))
         add("serve: YAML edit -> page shows it (median)", s.get("rebuild_shown_s"), " s")
+        add("serve: YAML edit -> new PDF served (median, made in the background)", s.get("pdf_shown_s"), " s")
         add("serve: MkDocs rebuild time (median)", s.get("mkdocs_built_s"), " s")
         add("serve: error", s.get("error"))
     w = results.get("weight")

@@ -20,8 +20,6 @@ from pathlib import Path
 from ..cache import Cache
 from ..pdf import PrintJob, render_pdfs
 
-log = logging.getLogger("mkdocs.plugins.guidance")
-
 
 class ChecklistPdfs:
     """The PDFs of one session of builds: the cache, and at most one layout in the background."""
@@ -72,6 +70,7 @@ class ChecklistPdfs:
                 for target in self._targets:
                     if target.is_dir():  # a staging directory is gone once its build finished
                         self.cache.restore(key, target)
+        log = logging.getLogger("mkdocs.plugins.guidance")  # the plugin's, by name
         if error is not None:
             log.error(f"De checklist-PDF's konden niet worden gemaakt: {error}")
         elif key == self.key:
