@@ -12,8 +12,9 @@ is measured too; --no-git makes a plain copy instead.
 
 Sections (--only): real (full builds with PDFs from a warm cache, with PDFs made afresh, and
 without PDFs, interleaved), macros (build time against the same site with its Markdown pre-rendered,
-with and without the site's other hooks), serve (`mkdocs serve` with PDFs and code reference: a
-checklist item edited in data/steps.yaml until the served page, and then its PDF, shows it),
+with and without the site's other hooks), serve (`mkdocs serve` with PDFs and code reference, and
+beside it one with KS_PREVIEW=true: a checklist item edited in data/steps.yaml until the served
+page, and then its PDF, shows it),
 weight (page weight in Chromium), search (search index size), scale (synthetic data 1x, 10x, 100x).
 The first lines of the table put the two figures of the preview side by side:
 `python -m bench.run --only real,serve` measures just those.
@@ -313,74 +314,111 @@ def _get_bytes(url: str) -> bytes:
     return _fetch(url)[1]
 
 
-def section_serve(work: Path, reps: int, use_git: bool) -> dict:
-    """Seconds from saving data/steps.yaml until `mkdocs serve` (the whole site: PDFs and code
-    reference) serves the step page with the new text, and until it serves the step's new PDF."""
-    project = make_project(work / "serve", use_git)
+STEP_PAGE = "stappen/lokale-coalitie-vormen/"
+STEP_PDF = "pdf/checklist-lokale-coalitie-vormen.pdf"
+
+
+def _serve(project: Path, env: dict, server_log: Path) -> tuple[subprocess.Popen, str]:
+    """`mkdocs serve` of project on a free port; the process and the site's address."""
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KS_")} | {"NO_MKDOCS_2_WARNING": "1"}
-    server_log = work / "serve.log"
     with server_log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
                                 cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)  # fmt: skip
-    # site_url has the path /handreiking/, which `mkdocs serve` serves the site under.
-    url = f"http://127.0.0.1:{port}/handreiking/stappen/lokale-coalitie-vormen/"
-    pdf_url = f"http://127.0.0.1:{port}/handreiking/pdf/checklist-lokale-coalitie-vormen.pdf"
+    return proc, f"http://127.0.0.1:{port}/handreiking/"  # site_url's path, which `mkdocs serve` serves under
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()  # the server started here, by its process id
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def _edit(project: Path, base: str, server_log: Path, i: int, pdf: bool) -> dict:
+    """Edit the first checklist item of data/steps.yaml; seconds until the step page shows it,
+    until the step's PDF is a new one (pdf), and MkDocs' own rebuild time."""
+    steps = project / "data" / "steps.yaml"
+    original = steps.read_text(encoding="utf-8")
+    marker = f"Benchmarkpunt{i}x{time.time_ns() % 10**9}"
+    text, n = re.subn(r"^(\s+text: ).*$", rf"\g<1>{marker} wijs een kartrekker aan.", original, count=1, flags=re.M)
+    assert n == 1, "no checklist text found in data/steps.yaml"
+    pdf_before = _get_bytes(base + STEP_PDF) if pdf else b""
+    builds_before = server_log.read_text().count("Documentation built in")
+    steps.write_text(text, encoding="utf-8")
+    t0 = time.perf_counter()
+    result: dict[str, Any] = {}
+    while marker not in _get(base + STEP_PAGE)[1]:
+        if time.perf_counter() - t0 > 180:
+            raise TimeoutError("edit not served after 180 s: " + server_log.read_text()[-2000:])
+        time.sleep(0.05)
+    result["shown_s"] = round(time.perf_counter() - t0, 3)
+    while pdf and _get_bytes(base + STEP_PDF) in (pdf_before, b""):  # made in the background
+        if time.perf_counter() - t0 > 180:
+            raise TimeoutError("new PDF not served after 180 s: " + server_log.read_text()[-2000:])
+        time.sleep(0.1)
+    if pdf:
+        result["pdf_s"] = round(time.perf_counter() - t0, 3)
+    while server_log.read_text().count("Documentation built in") <= builds_before:  # build finished
+        if time.perf_counter() - t0 > 180:
+            break
+        time.sleep(0.05)
+    found = re.findall(r"Documentation built in ([\d.]+) seconds", server_log.read_text())
+    result["built_s"] = float(found[-1]) if found else None
+    return result
+
+
+def section_serve(work: Path, reps: int, use_git: bool) -> dict:
+    """`mkdocs serve` of the whole site (PDFs and code reference) and, beside it, the quick build
+    (`KS_PREVIEW=true`, what serve was before): seconds from saving data/steps.yaml until the step
+    page shows the edit, and (whole site) until the step's new PDF is served. The two servers run
+    at once and take turns, so a busy spell of the machine hits both alike."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KS_")} | {"NO_MKDOCS_2_WARNING": "1"}
+    variants = {"whole": env, "quick": env | {"KS_PREVIEW": "true"}}
+    servers: dict[str, tuple[Path, subprocess.Popen, str, Path]] = {}
     result: dict[str, Any] = {"ok": False}
     try:
         start = time.perf_counter()
-        while _get(url)[0] != 200:
-            if proc.poll() is not None or time.perf_counter() - start > 180:
-                result["error"] = "server did not start: " + server_log.read_text()[-2000:]
-                return result
-            time.sleep(0.2)
-        result["first_serve_s"] = round(time.perf_counter() - start, 2)
-        api = _get(f"http://127.0.0.1:{port}/handreiking/ontwikkelaars/api/")[1]
-        result["serves_code_reference"] = "doc-heading" in api
-        steps = project / "data" / "steps.yaml"
-        original = steps.read_text(encoding="utf-8")
-        times, built, pdf_times = [], [], []
-        for i in range(reps):
-            time.sleep(1.5)  # let the watcher settle
-            pdf_before = _get_bytes(pdf_url)
-            marker = f"Benchmarkpunt{i}x{time.time_ns() % 10**9}"
-            text, n = re.subn(r"^(\s+text: ).*$", rf"\g<1>{marker} wijs een kartrekker aan.", original, count=1,
-                              flags=re.M)  # fmt: skip
-            assert n == 1, "no checklist text found in data/steps.yaml"
-            builds_before = server_log.read_text().count("Documentation built in")
-            steps.write_text(text, encoding="utf-8")
-            t0 = time.perf_counter()
-            while marker not in _get(url)[1]:
-                if time.perf_counter() - t0 > 180:
-                    result["error"] = "edit not served after 180 s: " + server_log.read_text()[-2000:]
+        for name, variant_env in variants.items():
+            project = make_project(work / f"serve-{name}", use_git)
+            server_log = work / f"serve-{name}.log"
+            servers[name] = (project, *_serve(project, variant_env, server_log), server_log)
+        for name, (_, proc, base, server_log) in servers.items():
+            while _get(base + STEP_PAGE)[0] != 200:
+                if proc.poll() is not None or time.perf_counter() - start > 300:
+                    result["error"] = f"{name} server did not start: " + server_log.read_text()[-2000:]
                     return result
-                time.sleep(0.05)
-            times.append(round(time.perf_counter() - t0, 3))
-            while _get_bytes(pdf_url) in (pdf_before, b""):  # the new PDF, made in the background
-                if time.perf_counter() - t0 > 180:
-                    break
-                time.sleep(0.1)
-            pdf_times.append(round(time.perf_counter() - t0, 3))
-            while server_log.read_text().count("Documentation built in") <= builds_before:  # build finished
-                if time.perf_counter() - t0 > 180:
-                    break
-                time.sleep(0.05)
-            found = re.findall(r"Documentation built in ([\d.]+) seconds", server_log.read_text())
-            built.append(float(found[-1]) if found else None)
-            log(f"serve rebuild {i + 1}/{reps}: shown after {times[-1]} s, its PDF after {pdf_times[-1]} s "
-                f"(MkDocs: built in {built[-1]} s)")  # fmt: skip
-        result.update(ok=True, runs_s=times, rebuild_shown_s=median(times), pdf_runs_s=pdf_times,
-                      pdf_shown_s=median(pdf_times),
-                      mkdocs_built_s=median([b for b in built if b is not None]))  # fmt: skip
+                time.sleep(0.2)
+        result["first_serve_s"] = round(time.perf_counter() - start, 2)
+        base = servers["whole"][2]
+        result["serves_code_reference"] = "doc-heading" in _get(base + "ontwikkelaars/api/")[1]
+        result["serves_pdf"] = _get_bytes(base + STEP_PDF).startswith(b"%PDF-")
+        runs: dict[str, list[dict]] = {name: [] for name in servers}
+        for i in range(reps):
+            for name, (project, _, base, server_log) in servers.items():
+                time.sleep(1.5)  # let the watchers settle
+                runs[name].append(_edit(project, base, server_log, i, pdf=name == "whole"))
+                log(f"serve {name} edit {i + 1}/{reps}: {runs[name][-1]}")
+    except TimeoutError as exc:
+        result["error"] = str(exc)
         return result
     finally:
-        proc.terminate()  # the server started above, by its process id
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        for _, proc, _, _ in servers.values():
+            _stop(proc)
+    whole, quick = runs["whole"], runs["quick"]
+    result.update(
+        ok=True, runs=runs,
+        rebuild_shown_s=median([r["shown_s"] for r in whole]),
+        pdf_shown_s=median([r["pdf_s"] for r in whole]),
+        mkdocs_built_s=median([r["built_s"] for r in whole if r["built_s"] is not None]),
+        quick_rebuild_shown_s=median([r["shown_s"] for r in quick]),
+        quick_mkdocs_built_s=median([r["built_s"] for r in quick if r["built_s"] is not None]),
+    )  # fmt: skip
+    if result["rebuild_shown_s"] and result["quick_rebuild_shown_s"]:
+        result["ratio_whole_quick"] = round(result["rebuild_shown_s"] / result["quick_rebuild_shown_s"], 2)
+    return result
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -534,10 +572,13 @@ def table(results: dict) -> list[tuple[str, str]]:
         add("all our code (macros and hooks), wall", m["ratio_plain_wall_s"], "x")
         add("all our code (macros and hooks), 'built in'", m["ratio_plain_built_s"], "x")
     if s:
-        add("serve: code reference served", s.get("serves_code_reference"))
+        add("serve: PDFs and code reference served", s.get("serves_pdf") and s.get("serves_code_reference"))
         add("serve: YAML edit -> page shows it (median)", s.get("rebuild_shown_s"), " s")
         add("serve: YAML edit -> new PDF served (median, made in the background)", s.get("pdf_shown_s"), " s")
         add("serve: MkDocs rebuild time (median)", s.get("mkdocs_built_s"), " s")
+        add("serve KS_PREVIEW=true beside it (no PDFs, no code reference): edit -> page / rebuild",
+            f"{s.get('quick_rebuild_shown_s')} / {s.get('quick_mkdocs_built_s')}", " s")  # fmt: skip
+        add("serve whole site / KS_PREVIEW=true, edit -> page", s.get("ratio_whole_quick"), "x")
         add("serve: error", s.get("error"))
     w = results.get("weight")
     for name in ("home", "routekaart"):
