@@ -3,7 +3,9 @@ registers the macros with mkdocs-macros, adds each page's footer, and writes wha
 the pages (bundles, search enrichment, open data, checklist PDFs, security policy).
 
 Everything a build knows lives on the plugin instance and is set afresh in `on_config`: MkDocs
-keeps one instance for a whole `mkdocs serve` session, because it has `on_startup`.
+keeps one instance for a whole `mkdocs serve` session, because it has `on_startup`. What serves the
+whole session is made in `__init__`: the checklist PDFs (their cache and a layout in the
+background) and the code reference kept while the code is unchanged.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         self.serving = command == "serve"
 
     def on_shutdown(self) -> None:
+        """`mkdocs serve` stops: no new PDF layouts in the background."""
         self.pdfs.close()
 
     @property
