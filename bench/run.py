@@ -227,12 +227,36 @@ def section_real(work: Path, reps: int, use_git: bool) -> dict:
         result[name] = {"runs": done, "ok": len(ok) == len(done), "wall_s": median([r["wall_s"] for r in ok]),
                         "built_s": median([r["built_s"] for r in ok if r["built_s"] is not None]),
                         "max_rss_mb": max((r["max_rss_mb"] or 0 for r in ok), default=None)}  # fmt: skip
+    result["pdf_step_cached_s"] = pdf_step_cached(project)
     warm, cold, without = (result[n]["wall_s"] for n in runs)
     if warm and cold and without:
         result["pdf_cost_s"] = round(cold - without, 3)
         result["ratio_warm_wall"] = round(warm / without, 2)
         result["ratio_cold_wall"] = round(cold / without, 2)
     return result
+
+
+def pdf_step_cached(project: Path, reps: int = 20) -> float | None:
+    """What a build with unchanged checklists spends on its PDFs, timed here without the noise of a
+    whole build: the print job, its hash and the copy from the cache (median seconds)."""
+    from macros.build import edition_for
+    from macros.cache import Cache
+    from macros.loader import load_site
+    from macros.pdf import print_job
+    from macros.plugin.pdfs import ChecklistPdfs
+
+    site = load_site(project / "data")
+    config = synthetic.read_config(project / "mkdocs.yml")
+    edition = edition_for(argparse.Namespace(site_url=config["site_url"], extra=config.get("extra", {})))
+    cache, times = Cache(project / ".cache" / "pdf"), []
+    with tempfile.TemporaryDirectory() as out:
+        for _ in range(reps):
+            start = time.perf_counter()
+            done = ChecklistPdfs().publish(print_job(site, edition), cache, Path(out))
+            times.append(time.perf_counter() - start)
+            if done != "cached":
+                return None
+    return median(times)
 
 
 def section_macros(work: Path, reps: int, use_git: bool) -> dict:
@@ -558,6 +582,7 @@ def table(results: dict) -> list[tuple[str, str]]:
         add("full build with PDFs cached / without PDFs, wall (goal <= 1.2)", real.get("ratio_warm_wall"), "x")
         add("full build with PDFs made / without PDFs, wall", real.get("ratio_cold_wall"), "x")
         add("PDF cost when made (wall difference)", real.get("pdf_cost_s"), " s")
+        add("PDF step when cached (print job, hash, copy; timed alone)", real.get("pdf_step_cached_s"), " s")
         add("peak memory, build making PDFs", real["with_pdf_cold"]["max_rss_mb"], " MB")
     m = results.get("macros")
     if m and "prerendered" in m:
