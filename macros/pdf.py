@@ -8,7 +8,7 @@ the titles, WeasyPrint's version and the fonts, is the key under which the PDFs 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import datetime
 from importlib.metadata import version
 from pathlib import Path
@@ -53,11 +53,12 @@ class PrintJob:
     sheets_html: str  # all sheets without cover: the layout the step PDFs are cut from
     files: tuple[tuple[str, str], ...]  # (path in the site, title): the bundle first, then each step's
     moment: str  # creation date in the PDFs' metadata
+    author: str  # in the PDFs' metadata
 
     def key(self) -> str:
-        """The hash of every input of the PDFs' bytes, the renderer and its fonts included."""
-        return digest(self.bundle_html, self.sheets_html, repr(self.files), self.moment, AUTHOR,
-                      version("weasyprint"), version("pydyf"), *installed_fonts())  # fmt: skip
+        """The hash of every input of the PDFs' bytes (each field, so also one added later), the
+        renderer and its fonts included."""
+        return digest(*map(repr, astuple(self)), version("weasyprint"), version("pydyf"), *installed_fonts())
 
 
 def installed_fonts() -> list[str]:
@@ -76,6 +77,7 @@ def print_job(site: Site, edition: Edition) -> PrintJob:
         sheets_html=print_html(site, steps, edition, BUNDLE_TITLE),
         files=tuple(files),
         moment=datetime.fromisoformat(edition.build_date).strftime("%Y-%m-%dT00:00:00Z"),
+        author=AUTHOR,
     )
 
 
@@ -89,21 +91,21 @@ def render_pdfs(job: PrintJob, site_dir: Path) -> list[Path]:
     from weasyprint import HTML
 
     (bundle_path, bundle_title), *sheets = job.files
-    written = [_write(HTML(string=job.bundle_html).render(), site_dir / bundle_path, bundle_title, job.moment)]
+    written = [_write(HTML(string=job.bundle_html).render(), site_dir / bundle_path, bundle_title, job)]
     # The step PDFs are copies of a layout without cover and bundle page numbers.
     document = HTML(string=job.sheets_html).render()
     starts = [i for i, page in enumerate(document.pages) if page.bookmarks]  # each sheet's title is a bookmark
     if len(starts) != len(sheets):
         raise RuntimeError(f"expected {len(sheets)} checklists in the PDF layout, found {len(starts)}")
     for (path, title), first, end in zip(sheets, starts, [*starts[1:], len(document.pages)], strict=True):
-        written.append(_write(document.copy(document.pages[first:end]), site_dir / path, title, job.moment))
+        written.append(_write(document.copy(document.pages[first:end]), site_dir / path, title, job))
     return written
 
 
-def _write(document, target: Path, title: str, moment: str) -> Path:
+def _write(document, target: Path, title: str, job: PrintJob) -> Path:
     document.metadata.title = title
-    document.metadata.authors = [AUTHOR]
-    document.metadata.created = document.metadata.modified = moment  # same bytes for the same build date
+    document.metadata.authors = [job.author]
+    document.metadata.created = document.metadata.modified = job.moment  # same bytes for the same build date
     target.parent.mkdir(parents=True, exist_ok=True)
     document.write_pdf(target)
     return target

@@ -26,7 +26,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from ..cache import digest
+from ..cache import digest, files_digest
 
 #: An autodoc block, as mkdocstrings finds it.
 BLOCK = re.compile(r"^(#{1,6} *|)::: ?(.+?) *$", re.MULTILINE)
@@ -87,12 +87,10 @@ class CodeReference:
     def key(markdown: str, page: Page, config: MkDocsConfig) -> str:
         """The hash of what the page's HTML is made from."""
         root = Path(config.config_file_path).parent
-        code = sorted((root / "macros").rglob("*.py"))
         return digest(
-            page.file.src_uri, page.url, markdown,
+            page.file.src_uri, page.url, markdown, files_digest(list((root / "macros").rglob("*.py")), root),
             repr(config.plugins["mkdocstrings"].config), repr(config.mdx_configs),
             *(e for e in config.markdown_extensions if isinstance(e, str)),  # not mkdocstrings' own, made anew
-            *(part for path in code for part in (path.relative_to(root).as_posix(), path.read_bytes())),
         )  # fmt: skip
 
     def _render(self, page: Page, key: str, config: MkDocsConfig, files: Files) -> None:
