@@ -370,7 +370,8 @@ def _edit(project: Path, base: str, server_log: Path, i: int, pdf: bool) -> dict
     text, n = re.subn(r"^(\s+text: ).*$", rf"\g<1>{marker} wijs een kartrekker aan.", original, count=1, flags=re.M)
     assert n == 1, "no checklist text found in data/steps.yaml"
     pdf_before = _get_bytes(base + STEP_PDF) if pdf else b""
-    builds_before = server_log.read_text().count("Documentation built in")
+    # MkDocs drops a log line equal to an earlier one ("built in 1.30 seconds" twice): count reloads.
+    builds_before = server_log.read_text().count("Reloading browsers")
     steps.write_text(text, encoding="utf-8")
     t0 = time.perf_counter()
     result: dict[str, Any] = {}
@@ -385,7 +386,7 @@ def _edit(project: Path, base: str, server_log: Path, i: int, pdf: bool) -> dict
         time.sleep(0.1)
     if pdf:
         result["pdf_s"] = round(time.perf_counter() - t0, 3)
-    while server_log.read_text().count("Documentation built in") <= builds_before:  # build finished
+    while server_log.read_text().count("Reloading browsers") <= builds_before:  # build finished
         if time.perf_counter() - t0 > 180:
             break
         time.sleep(0.05)

@@ -13,6 +13,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,5 +89,8 @@ class Cache:
         return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name))
 
     def _prune(self) -> None:
-        for old in self._entries()[: -self.keep]:
+        """Drop all but the entries used last, and the scratch directories of makers that were stopped."""
+        stale = time.time() - 600  # making one takes seconds
+        scratch = [p for p in self.root.glob(".*") if p.is_dir() and p.stat().st_mtime < stale]
+        for old in [*self._entries()[: -self.keep], *scratch]:
             shutil.rmtree(old, ignore_errors=True)

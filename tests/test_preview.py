@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -56,14 +57,19 @@ def preview(tmp_path_factory):
     try:
         wait_for(lambda: get(base)[0] == 200 or server.poll() is not None, "preview started")
         assert server.poll() is None, log.read_text()
-        yield project, base
+        yield project, base, server
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
+def children(pid: int) -> set[int]:
+    """The processes a process started, from any of its threads."""
+    return {int(c) for task in Path(f"/proc/{pid}/task").iterdir() for c in (task / "children").read_text().split()}
+
+
 def test_preview_serves_pdfs_and_code_reference(preview):
-    _, base = preview
+    _, base, _ = preview
     status, html = get(base + "ontwikkelaars/api/")
     assert status == 200 and "Niet in de snelle bouw" not in html
     assert 'id="macros.pdf.print_job"' in html and "doc-heading" in html
@@ -75,7 +81,7 @@ def test_preview_serves_pdfs_and_code_reference(preview):
 
 
 def test_preview_shows_a_yaml_edit_and_then_its_pdf(preview):
-    project, base = preview
+    project, base, _ = preview
     pdf_url = base + "pdf/checklist-lokale-coalitie-vormen.pdf"
     before = fetch(pdf_url)[1]
     steps = project / "data" / "steps.yaml"
@@ -88,3 +94,14 @@ def test_preview_shows_a_yaml_edit_and_then_its_pdf(preview):
     assert fetch(pdf_url)[0] == 200  # the link works while the new PDF is made
     wait_for(lambda: fetch(pdf_url)[1] not in (before, b""), "new PDF served")
     assert marker in PdfReader(io.BytesIO(fetch(pdf_url)[1])).pages[0].extract_text()
+
+
+def test_stopping_the_preview_ends_its_pdf_process(preview):
+    """Last in this file: it stops the server. SIGTERM gives `mkdocs serve` no chance to shut down
+    the process that lays out PDFs; that one ends by itself when it sees its server gone."""
+    _, _, server = preview
+    started = children(server.pid)
+    assert started, "the edit above made PDFs in a process of their own"
+    server.terminate()
+    server.wait(timeout=30)
+    wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in started), "PDF process ended", timeout=20)

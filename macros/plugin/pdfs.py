@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -53,7 +55,8 @@ class ChecklistPdfs:
             for older in self._pending.values():
                 older.cancel()  # an earlier edit's PDFs, not started yet: no one waits for them
             if self._worker is None:
-                self._worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                self._worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                   initializer=end_with, initargs=(os.getpid(),))  # fmt: skip
             future = self._worker.submit(cache.store, key, partial(render_pdfs, job))
             self._pending = {key: future}
         future.add_done_callback(partial(self._ready, key))  # outside the lock: it may run at once
@@ -81,3 +84,15 @@ class ChecklistPdfs:
         if self._worker is not None:
             self._worker.shutdown(wait=False, cancel_futures=True)
             self._worker = None
+
+
+def end_with(parent: int) -> None:
+    """In the layout process: end when the process that started it is gone, also when that one
+    was stopped without a word (SIGTERM) and could not shut the process down itself."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="ks-end-with-parent").start()
