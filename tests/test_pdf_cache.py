@@ -117,3 +117,28 @@ def test_the_cache_keeps_the_entries_used_last(tmp_path: Path):
     assert sorted(p.name for p in cache.root.iterdir()) == sorted([digest("one"), digest("three")])
     assert cache.latest() == digest("three")
     assert not cache.restore(digest("two"), tmp_path / "elsewhere")
+
+
+def test_a_dead_layout_process_is_replaced(minimal_data: Path, tmp_path: Path):
+    """Its process killed (say, out of memory): the next edit's PDFs still come, from a new one."""
+    cache = Cache(tmp_path / "cache")
+    session = ChecklistPdfs()
+    served = tmp_path / "served"
+    session.publish(print_job(load_site(minimal_data), EDITION), cache, served, served)
+    try:
+        with_item_text(minimal_data, "Item twee", "Item twee, eerste keer")
+        assert session.publish(print_job(load_site(minimal_data), EDITION), cache, served, served) == "background"
+        for process in list(session._worker._processes.values()):
+            process.kill()
+        start = time.monotonic()
+        while session._pending:  # until the layout is known to have failed
+            assert time.monotonic() - start < 60
+            time.sleep(0.1)
+        with_item_text(minimal_data, "Item twee, eerste keer", "Item twee, tweede keer")
+        job = print_job(load_site(minimal_data), EDITION)
+        assert session.publish(job, cache, served, served) == "background"
+        while not (cache.root / job.key()).is_dir():
+            assert time.monotonic() - start < 120, "no PDFs after the layout process died"
+            time.sleep(0.2)
+    finally:
+        session.close()

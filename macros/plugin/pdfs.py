@@ -16,6 +16,7 @@ import os
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
 
@@ -54,13 +55,20 @@ class ChecklistPdfs:
                 return "background"
             for older in self._pending.values():
                 older.cancel()  # an earlier edit's PDFs, not started yet: no one waits for them
-            if self._worker is None:
-                self._worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                                   initializer=end_with, initargs=(os.getpid(),))  # fmt: skip
-            future = self._worker.submit(cache.store, key, partial(render_pdfs, job))
+            try:
+                future = self._layout(cache, key, job)
+            except BrokenProcessPool:  # its process died (killed, out of memory): start a new one
+                self._worker = None
+                future = self._layout(cache, key, job)
             self._pending = {key: future}
         future.add_done_callback(partial(self._ready, key))  # outside the lock: it may run at once
         return "background"
+
+    def _layout(self, cache: Cache, key: str, job: PrintJob) -> Future:
+        if self._worker is None:
+            self._worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                               initializer=end_with, initargs=(os.getpid(),))  # fmt: skip
+        return self._worker.submit(cache.store, key, partial(render_pdfs, job))
 
     def _ready(self, key: str, future: Future) -> None:
         """A background layout ended: its PDFs go where the latest build's belong, if they are its."""
@@ -69,6 +77,8 @@ class ChecklistPdfs:
         with self.lock:
             self._pending.pop(key, None)
             error = future.exception()
+            if isinstance(error, BrokenProcessPool):
+                self._worker = None  # the next layout starts a new process
             if error is None and key == self.key and self.cache is not None:
                 for target in self._targets:
                     if target.is_dir():  # a staging directory is gone once its build finished
