@@ -26,10 +26,13 @@ def edition_for(config: Any) -> Edition:
     """Site address, handreiking version and build date, as printed on every checklist.
 
     `config` is MkDocs' config or anything with its `site_url` and `extra`."""
+    guidance = config.extra.get("handreiking") or {}
     return Edition(
         site_url=config.site_url.rstrip("/") + "/",
         version=str(config.extra.get("handreiking_version", "")),
         build_date=history.build_date(),
+        title=str(guidance.get("title") or config.site_name),
+        by=str(guidance.get("by", "")),
     )
 
 
@@ -53,6 +56,7 @@ class PageBuild:
         """Every render function as a macro, bound to this build; the two that need a build-wide
         fact get it from this table, by name, not by looking at their parameters."""
         facts: dict[Callable[..., Rendered], dict[str, Any]] = {
+            render.step_page: {"edition": self.edition},
             render.checklist_page: {"edition": self.edition},
             render.change_log: {"changes": self.changes},
         }

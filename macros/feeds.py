@@ -103,13 +103,14 @@ def write_feeds(site: Site, site_dir: Path, config: MkDocsConfig) -> list[Path]:
         return []
     root = Path(config.config_file_path).parent
     site_url = config.site_url.rstrip("/") + "/"
+    name = f"Tijdlijn {config.extra.get('short_name') or config.site_name}"
     revised = last_changed(root, ("data/milestones.yaml",)).get("data/milestones.yaml", build_date())
     files = {
         paths["changes"]: atom_feed(
             changes(root), site_url=site_url, feed_path=paths["changes"],
             title=f"Wat is er veranderd? {config.site_name}", author=config.site_name, empty_date=build_date(),
         ),
-        paths["timeline"]: calendar(site.milestones, site_url=site_url, name="Tijdlijn Kansrijke Start",
+        paths["timeline"]: calendar(site.milestones, site_url=site_url, name=name,
                                     revised=revised),
     }  # fmt: skip
     written = []

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from .loader import parse
 from .models import COLLECTIONS
 
-log = logging.getLogger("mkdocs.plugins.kansrijke_start")
+log = logging.getLogger("mkdocs.plugins.guidance")
 
 
 def last_changed(root: Path, paths: tuple[str, ...] = ("docs", "data")) -> dict[str, str]:

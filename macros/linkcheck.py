@@ -39,7 +39,7 @@ def external_links(site: Site, docs_dir: Path) -> dict[str, list[str]]:
 
 def problem(url: str, timeout: float = 20) -> str | None:
     """None if the link works; else what is wrong with it."""
-    headers = {"User-Agent": "kansrijke-start-linkcheck/1.0"}
+    headers = {"User-Agent": "guidance-linkcheck/1.0"}
     for method in ("HEAD", "GET"):  # some servers refuse HEAD
         try:
             with urllib.request.urlopen(urllib.request.Request(url, headers=headers, method=method), timeout=timeout):

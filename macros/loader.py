@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import COLLECTIONS, FILES, SLUG_PATTERN, Record, Ref, abbreviation_key
+from .models import COLLECTIONS, FILES, SLUG_PATTERN, STEP_NUMBER, Record, Ref, abbreviation_key
 from .site import Site
 
 Loc = tuple[str | int, ...]
@@ -35,7 +35,8 @@ RECORD_NAMES = MappingProxyType({c.key: c.record for c in COLLECTIONS if c.recor
 
 PATTERN_HELP = MappingProxyType({
     SLUG_PATTERN: "kleine letters, cijfers en enkele streepjes, bijv. 'lokale-coalitie'",
-    r"^2\.[12]\.[1-9][0-9]{0,2}$": "2.1.1, 2.1.2, ... voor lokaal; 2.2.1, 2.2.2, ... voor regionaal",
+    STEP_NUMBER: "het begin van het niveau en een volgnummer, bijv. '2.1.1' (zie levels.yaml)",
+    r"^([0-9]{1,3}\.){1,3}$": "cijfers met een punt erna, bijv. '2.1.'",
     r"^3\.[12]\.[1-9]$": "een paragraaf van hoofdstuk 3, bijv. '3.2.1'",
     r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "'2018', '2022-06' of '2024-01-01'",
     r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$": "een pagina in docs/, bijv. 'kansrijke-start/index.md'",
@@ -600,7 +601,8 @@ def _unique_ids(file: DataFile, key: str, records: list[Any]) -> tuple[set[str],
     return set(first), errors
 
 
-def _check_steps(file: DataFile, steps: list[Any]) -> Iterator[DataError]:
+def _check_steps(file: DataFile, steps: list[Any], levels: tuple[Any, ...] | None) -> Iterator[DataError]:
+    """Unique addresses and checklist ids; with valid levels, each step's level and numbering."""
     item_step: dict[str, str] = {}
     ids = {step.id for step in steps}
     addresses: dict[str, str] = {}
@@ -628,17 +630,51 @@ def _check_steps(file: DataFile, steps: list[Any]) -> Iterator[DataError]:
                 yield file.error(
                     (*loc, "basis"), "item met basis 'bron' noemt geen bron", "vul 'sources' of zet 'basis: afgeleid'"
                 )
-        expected = "lokaal" if step.number.startswith("2.1.") else "regionaal"
-        if step.level != expected:
+        if levels is not None:
+            yield from _check_level(file, s, step, levels)
+    for level in levels or ():
+        numbered = [(("steps", s, "number"), int(step.number.removeprefix(level.prefix)))
+                    for s, step in enumerate(steps) if _numbered_in(step, level)]  # fmt: skip
+        yield from _numbering(file, numbered, "stapnummer", lambda n, prefix=level.prefix: f"{prefix}{n}")
+
+
+def _numbered_in(step: Any, level: Any) -> bool:
+    """Whether the step's number is the level's prefix and a sequence number (2.1.3 in '2.1.')."""
+    rest = step.number.removeprefix(level.prefix)
+    return rest != step.number and rest.isdigit()
+
+
+def _check_level(file: DataFile, s: int, step: Any, levels: tuple[Any, ...]) -> Iterator[DataError]:
+    """A step's level is one of levels.yaml, and its number starts with that level's prefix."""
+    ids = [level.id for level in levels]
+    if step.level not in ids:
+        hint = did_you_mean(step.level, ids)
+        yield file.error(("steps", s, "level"), f"ongeldige waarde {_show(step.level)}" + (f"; {hint}" if hint else ""),
+                         f"toegestaan: {', '.join(ids)}")  # fmt: skip
+        return
+    owner = next((level for level in levels if _numbered_in(step, level)), None)
+    if owner is None:
+        yield file.error(("steps", s, "number"), f"ongeldige waarde {_show(step.number)}",
+                         "; ".join(f"{lv.prefix}1, {lv.prefix}2, ... voor {lv.id}" for lv in levels))  # fmt: skip
+    elif owner.id != step.level:
+        yield file.error(
+            ("steps", s, "level"),
+            f"stap {step.number} hoort bij '{owner.id}', niet bij '{step.level}'",
+            ", ".join(f"{lv.prefix}x is {lv.id}" for lv in levels),
+        )
+
+
+def _check_levels(file: DataFile, levels: list[Any]) -> Iterator[DataError]:
+    """No level's prefix starts another's: each step number belongs to one level."""
+    for i, level in enumerate(levels):
+        other = next((o for o in levels[:i] if o.prefix.startswith(level.prefix) or level.prefix.startswith(o.prefix)),
+                     None)  # fmt: skip
+        if other is not None:
             yield file.error(
-                ("steps", s, "level"),
-                f"stap {step.number} hoort bij '{expected}', niet bij '{step.level}'",
-                "2.1.x is lokaal, 2.2.x is regionaal",
+                ("levels", i, "prefix"),
+                f"begin '{level.prefix}' overlapt met dat van niveau '{other.id}'",
+                "elk niveau een eigen begin, zoals '2.1.' en '2.2.'",
             )
-    for prefix in ("2.1.", "2.2."):
-        numbered = [(("steps", s, "number"), int(step.number[4:])) for s, step in enumerate(steps)
-                    if step.number.startswith(prefix)]  # fmt: skip
-        yield from _numbering(file, numbered, "stapnummer", lambda n, prefix=prefix: f"{prefix}{n}")
 
 
 def cross_check(files: dict[str, DataFile], models: dict[str, Record]) -> list[DataError]:
@@ -652,8 +688,11 @@ def cross_check(files: dict[str, DataFile], models: dict[str, Record]) -> list[D
                 ids[key], problems = _unique_ids(files[name], key, records)
                 errors += problems
 
-    if "steps" in models:
-        errors += _check_steps(files["steps"], models["steps"].steps)
+    level_errors = list(_check_levels(files["levels"], models["levels"].levels)) if "levels" in models else []
+    errors += level_errors
+    if "steps" in models:  # without valid levels a step's level and number cannot be checked
+        levels = tuple(models["levels"].levels) if "levels" in models and not level_errors else None
+        errors += _check_steps(files["steps"], models["steps"].steps, levels)
     if "actions" in models:
         numbered = [(("actions", i, "number"), a.number) for i, a in enumerate(models["actions"].actions)]
         errors += _numbering(files["actions"], numbered, "actienummer")
@@ -741,8 +780,11 @@ def validate(data_dir: Path) -> tuple[Site | None, list[DataError]]:
     files: dict[str, DataFile] = {}
     models: dict[str, Record] = {}
     prefix = data_dir.name
-    for name, model_type in FILES.items():
+    for collection in COLLECTIONS:
+        name, model_type = collection.file, collection.model
         rel = f"{prefix}/{name}.yaml"
+        if not collection.required and not (data_dir / f"{name}.yaml").exists():
+            continue  # an optional collection this guidance does without: the Site has it empty
         file, problems = read_file(data_dir / f"{name}.yaml", rel)
         errors += problems
         if file is None:

@@ -30,9 +30,11 @@ from pydantic import (
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+#: A step's number: its level's prefix and a sequence number, such as 2.1.1.
+STEP_NUMBER = r"^([0-9]{1,3}\.){1,3}[1-9][0-9]{0,2}$"
 
 # The values a choice field takes, each with its Dutch label on the site: one place for both.
-LEVELS = MappingProxyType({"lokaal": "Lokaal", "regionaal": "Regionaal"})
+# (A step's levels are data, in levels.yaml: each guidance names the lanes of its own route.)
 FUNDERS = MappingProxyType({"gemeenten": "Gemeenten", "zorgverzekeraars": "Zorgverzekeraars", "rijk": "Rijk"})
 DOMAINS = MappingProxyType({
     "medisch": "Medisch domein",
@@ -309,7 +311,7 @@ class Source(Record):
 
     model_config = describe("Een bron: een document of webpagina waar informatie op de site vandaan komt.")
     id: Slug = Id("rivm-landelijke-monitor")
-    title: Line = F("Naam van de bron, zoals een lezer hem herkent.", "RIVM - Landelijke monitor Kansrijke Start")
+    title: Line = F("Naam van de bron, zoals een lezer hem herkent.", "RIVM - Landelijke monitor")
     publisher: Text | None = F("Organisatie die de bron uitgaf. Mag leeg blijven.", "RIVM", default=None)
     url: HttpUrl | None = F("Volledig webadres. Leeg als de bron niet online staat.", "https://www.rivm.nl/",
                             default=None)  # fmt: skip
@@ -378,16 +380,37 @@ class ChecklistItem(Record):
     sources: list[SourceRef] = Sources(required=False)
 
 
-class Step(Record):
-    """A step towards a ketenaanpak, local (2.1.x) or regional (2.2.x)."""
+class Level(Record):
+    """A lane of the route (local, regional): its label and the number prefix of its steps."""
 
-    model_config = describe("Een stap naar een ketenaanpak: lokaal (2.1.x) of regionaal (2.2.x).")
+    model_config = describe(
+        "Een niveau van de route, zoals lokaal of regionaal: een rij stappen met hetzelfde begin van hun nummer."
+    )
+    id: Slug = Id("lokaal")
+    label: Line = F("Naam van het niveau op de site: menu, routekaart, stappen.", "Lokaal")
+    prefix: Annotated[str, StringConstraints(pattern=r"^([0-9]{1,3}\.){1,3}$")] = F(
+        "Begin van de nummers van de stappen op dit niveau, met een punt aan het eind. Zet het tussen "
+        "aanhalingstekens.",
+        "2.1.",
+    )
+    beside: Line | None = F(
+        "Hoe de routekaart een stap van dit niveau noemt naast de stap met hetzelfde volgnummer op het andere "
+        "niveau. Leeg: de naam van het niveau.",
+        "Lokale basis", default=None,
+    )  # fmt: skip
+
+
+class Step(Record):
+    """A step of the route, numbered within its level (2.1.x local, 2.2.x regional)."""
+
+    model_config = describe("Een stap van de route, genummerd binnen zijn niveau: lokaal (2.1.x) of regionaal (2.2.x).")
     id: Slug = Id("lokale-coalitie-vormen")
-    number: Annotated[str, StringConstraints(pattern=r"^2\.[12]\.[1-9][0-9]{0,2}$")] = F(
-        "Paragraaf in de handreiking: 2.1.x voor lokaal, 2.2.x voor regionaal. Zet het tussen aanhalingstekens.",
+    number: Annotated[str, StringConstraints(pattern=STEP_NUMBER)] = F(
+        "Nummer van de stap: het begin van zijn niveau (zie levels.yaml) en een volgnummer, zoals 2.1.1. "
+        "Zet het tussen aanhalingstekens.",
         "2.1.1",
     )
-    level: Literal[*LEVELS] = F("Lokaal of regionaal; past bij het nummer.", "lokaal")
+    level: Slug = F("Id van het niveau (uit levels.yaml); past bij het nummer.", "lokaal")
     slug: Slug | None = F(
         "Leesbaar deel van het webadres: stappen/<slug>/. Mag later veranderen; de id niet. "
         "Het oude adres (met de id) blijft werken via een doorverwijzing. Leeg: het adres gebruikt de id.",
@@ -433,8 +456,8 @@ class FundingSource(Record):
         "Paragraaf in hoofdstuk 3 van de handreiking. Leeg als de handreiking er geen heeft.", "3.2.1", default=None
     )
     funder: Literal[*FUNDERS] = F("Wie het geld geeft of regelt.", "gemeenten")
-    title: Line = F("Titel van de geldbron.", "Financiering ketenaanpak Kansrijke Start (SPUK)")
-    summary: Text = F("Eén zin: wat is dit geld?", "Gemeenten vragen Rijksgeld aan voor Kansrijke Start.")
+    title: Line = F("Titel van de geldbron.", "Financiering ketenaanpak (SPUK)")
+    summary: Text = F("Eén zin: wat is dit geld?", "Gemeenten vragen Rijksgeld aan voor de ketenaanpak.")
     description: LongText = F("Uitleg in gewone taal.", "Het geld komt uit de brede SPUK.")
     purposes: list[Text] = F("Waarvoor het geld mag worden gebruikt.", ["Lokale coalities vormen en versterken"],
                              default_factory=list)  # fmt: skip
@@ -703,11 +726,18 @@ class BorgingFile(Record):
     borging_items: list[BorgingItem] = Field(description="De sporen van de werkwijze duurzame borging.")
 
 
+class LevelsFile(Record):
+    """data/levels.yaml"""
+
+    model_config = describe("Het bestand data/levels.yaml. Begin met de regel 'levels:'.")
+    levels: list[Level] = Field(description="De niveaus van de route, in de volgorde van de routekaart.", min_length=1)
+
+
 class StepsFile(Record):
     """data/steps.yaml"""
 
     model_config = describe("Het bestand data/steps.yaml. Begin met de regel 'steps:'.")
-    steps: list[Step] = Field(description="De stappen naar een ketenaanpak, lokaal en regionaal.")
+    steps: list[Step] = Field(description="De stappen van de route, per niveau genummerd.")
 
 
 class FundingFile(Record):
@@ -809,6 +839,7 @@ class Collection:
     model: type[Record]  #: the file's model; its one field is the file's top-level key
     record: str | None  #: Dutch name of one record, in messages ('onbekende stap'); None if never referred to
     label: str  #: what a change to the file means to a reader, in the change log
+    required: bool = False  #: every guidance has this file; without an optional one its collection is empty
 
     @property
     def key(self) -> str:
@@ -818,11 +849,12 @@ class Collection:
 
 #: Every data file, in the order the site presents them.
 COLLECTIONS: tuple[Collection, ...] = (
-    Collection("sources", SourcesFile, "bron", "Bronnen"),
+    Collection("sources", SourcesFile, "bron", "Bronnen", required=True),
     Collection("focus_areas", FocusAreasFile, "focusgebied", "Focusgebieden"),
     Collection("actions", ActionsFile, "actie", "Acties"),
     Collection("borging", BorgingFile, "borgingspunt", "Werkwijze duurzame borging"),
-    Collection("steps", StepsFile, "stap", "Stappen en checklists"),
+    Collection("levels", LevelsFile, None, "Niveaus van de route", required=True),
+    Collection("steps", StepsFile, "stap", "Stappen en checklists", required=True),
     Collection("funding", FundingFile, "financieringsbron", "Financiering"),
     Collection("partners", PartnersFile, "partner", "Partners en rollen"),
     Collection("agreements", AgreementsFile, "afspraak", "Afspraken in IZA en GALA"),

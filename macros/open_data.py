@@ -16,9 +16,11 @@ FOLDER = "open-data"
 
 
 def documents(site: Site) -> dict[str, dict]:
-    """File name -> the collection as JSON-ready data, in the shape of its YAML file."""
+    """File name -> the collection as JSON-ready data, in the shape of its YAML file; only the
+    files this guidance has."""
     out = {}
-    for name, model in FILES.items():
+    for name in site.data_files:
+        model = FILES[name]
         key = next(iter(model.model_fields))
         value = getattr(site, key)
         dumped = (
@@ -62,6 +64,8 @@ def write_open_data(site: Site, site_dir: Path) -> list[Path]:
         path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         written.append(path)
     for name, text in schemas().items():
+        if name.removesuffix(".schema.json") not in site.data_files:
+            continue
         (folder / "schema" / name).write_text(text, encoding="utf-8")
         written.append(folder / "schema" / name)
     path = folder / "checklists.csv"

@@ -15,7 +15,6 @@ from typing import Any
 
 from markupsafe import escape
 
-from .models import LEVELS
 from .site import Site
 from .templating import environment
 from .urls import UrlStyle, action_url, checklist_url, step_path, step_url
@@ -108,7 +107,7 @@ def nav_with_generated(nav: list[Any], site: Site, pages: dict[str, GeneratedPag
 
     children = {
         "stappen/index.md": [
-            {label: section(site.steps_at(level), step_url, "Stappen")} for level, label in LEVELS.items()
+            {title_html(level.label): section(site.steps_at(level.id), step_url, "Stappen")} for level in site.levels
         ],
         "acties/index.md": [
             {f"Focusgebied {area.letter}": section(site.actions_in(area.id), lambda a: action_url(a.id), "Acties")}

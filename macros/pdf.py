@@ -21,11 +21,14 @@ from .site import Site
 from .templating import TEMPLATES, environment
 from .urls import pdf_url
 
-BUNDLE_TITLE = "Alle checklists - Handreiking Ketenaanpak Kansrijke Start"
-AUTHOR = "Handreiking Ketenaanpak Kansrijke Start"
 #: Where fontconfig finds fonts: a font added, removed or updated there changes the PDFs' key.
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
              Path.home() / ".fonts")  # fmt: skip
+
+
+def bundle_title(edition: Edition) -> str:
+    """The title of the PDF with every checklist, after the guidance it comes from."""
+    return f"Alle checklists - {edition.title}"
 
 
 def print_html(site: Site, steps: list, edition: Edition, title: str, bundle: bool = False) -> str:
@@ -36,6 +39,7 @@ def print_html(site: Site, steps: list, edition: Edition, title: str, bundle: bo
         .get_template("checklist_print.html")
         .render(
             title=title,
+            site=site,
             css=Markup((TEMPLATES / "checklist_print.css").read_text(encoding="utf-8")),  # ours, not editor text
             sheets=[checklist_context(site, step, edition) for step in steps],
             edition=edition,
@@ -70,14 +74,15 @@ def installed_fonts() -> list[str]:
 def print_job(site: Site, edition: Edition) -> PrintJob:
     """The print HTML of the bundle and of the step sheets, with each PDF's place and title."""
     steps = list(site.steps)
-    files = [(pdf_url(), BUNDLE_TITLE)]
+    title = bundle_title(edition)
+    files = [(pdf_url(), title)]
     files += [(pdf_url(step.id), f"Checklist stap {step.number}: {step.title}") for step in steps]
     return PrintJob(
-        bundle_html=print_html(site, steps, edition, BUNDLE_TITLE, bundle=True),
-        sheets_html=print_html(site, steps, edition, BUNDLE_TITLE),
+        bundle_html=print_html(site, steps, edition, title, bundle=True),
+        sheets_html=print_html(site, steps, edition, title),
         files=tuple(files),
         moment=datetime.fromisoformat(edition.build_date).strftime("%Y-%m-%dT00:00:00Z"),
-        author=AUTHOR,
+        author=edition.title,
     )
 
 

@@ -50,6 +50,7 @@ def project_config(root: Path) -> SimpleNamespace:
         config_file_path=str(root / "mkdocs.yml"),
         docs_dir=str(root / raw.get("docs_dir", "docs")),
         use_directory_urls=raw.get("use_directory_urls", True),
+        site_name=raw.get("site_name", ""),
         site_url=raw.get("site_url", ""),
         repo_url=raw.get("repo_url"),
         extra=raw.get("extra") or {},

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from .drawing import bar_chart, qr_svg
 from .filters import euro, is_past
 from .history import build_date
-from .models import FUNDERS, KINDS, LEVELS, PARTIES, Source
+from .models import FUNDERS, KINDS, PARTIES, Source
 from .site import Site
 from .templating import environment
 from .urls import DIRECTORY_URLS, UrlStyle, docs_url, relative, step_url
@@ -34,6 +34,8 @@ class Edition:
     site_url: str  # absolute, ends with '/'
     version: str  # of the handreiking, e.g. 'december 2023'
     build_date: str  # ISO date
+    title: str = ""  # of the guidance the site follows (mkdocs.yml extra.handreiking.title)
+    by: str = ""  # who made it (extra.handreiking.by)
 
     def absolute(self, url: str) -> str:
         """The full web address of a site URL, for print and QR codes."""
@@ -62,12 +64,15 @@ def _render(
     return Rendered(text, tuple(sources), tuple(f"data/{name}.yaml" for name in files))
 
 
-def step_page(site: Site, step_id: str, *, page_url: str = "", url_style: UrlStyle = DIRECTORY_URLS) -> Rendered:
-    """The whole body of a step's page: summary, checklist, actions, funding, partners."""
+def step_page(
+    site: Site, step_id: str, *, page_url: str = "", url_style: UrlStyle = DIRECTORY_URLS, edition: Edition
+) -> Rendered:
+    """The whole body of a step's page: summary, checklist, actions, funding, partners; and which
+    guidance (edition) it follows."""
     step = site.step(step_id)
     level_steps = site.steps_at(step.level)
     return _render(
-        "step_page.md", site, page_url, url_style, step=step,
+        "step_page.md", site, page_url, url_style, step=step, edition=edition,
         position=level_steps.index(step) + 1, total=len(level_steps),
         sources=site.sources_of(step), files=("steps", "actions", "funding", "partners", "sources"),
     )  # fmt: skip
@@ -116,10 +121,10 @@ def action_overview(site: Site, *, page_url: str = "", url_style: UrlStyle = DIR
 
 
 def step_overview(site: Site, level: str, *, page_url: str = "", url_style: UrlStyle = DIRECTORY_URLS) -> Rendered:
-    """The steps of one level (lokaal or regionaal) as cards."""
+    """The steps of one level (from levels.yaml) as cards."""
     steps = site.steps_at(level)
     if not steps:
-        raise ValueError(f"no steps at level '{level}' (levels: {', '.join(LEVELS)})")
+        raise ValueError(f"no steps at level '{level}' (levels: {', '.join(lv.id for lv in site.levels)})")
     return _render("step_overview.md", site, page_url, url_style, steps=steps,
                    sources=site.sources_of(*steps), files=("steps", "sources"))  # fmt: skip
 
@@ -173,9 +178,7 @@ def responsibility_table(site: Site, *, page_url: str = "", url_style: UrlStyle 
                    files=("responsibilities", "partners", "sources"))  # fmt: skip
 
 
-def spuk_chart(
-    site: Site, funding_id: str = "spuk-kansrijke-start", *, page_url: str = "", url_style: UrlStyle = DIRECTORY_URLS
-) -> Rendered:
+def spuk_chart(site: Site, funding_id: str, *, page_url: str = "", url_style: UrlStyle = DIRECTORY_URLS) -> Rendered:
     """A funding source's amounts per year as a bar chart with the same figures in a table."""
     source = site.get("funding_sources", funding_id)
     rows = [(str(a.year), a.eur, euro(a.eur)) for a in sorted(source.amounts, key=lambda a: a.year)]
@@ -202,9 +205,16 @@ def contact_list(site: Site, *, page_url: str = "", url_style: UrlStyle = DIRECT
                    sources=site.sources_of(*site.contacts), files=("contacts", "sources"))  # fmt: skip
 
 
-def start_routes(site: Site, *, page_url: str = "", url_style: UrlStyle = DIRECTORY_URLS) -> Rendered:
-    """The home page's routes in: starting, money, the region, progress with partners."""
-    return _render("start_routes.md", site, page_url, url_style, files=("steps",))
+def start_routes(
+    site: Site,
+    routes: list[tuple[str, str, str, str | None]],
+    *,
+    page_url: str = "",
+    url_style: UrlStyle = DIRECTORY_URLS,
+) -> Rendered:
+    """The home page's routes in, as cards: (title, target page, text, level id or None) each; a
+    route with a level ends its text with a link to that level's first step."""
+    return _render("start_routes.md", site, page_url, url_style, routes=routes, files=("steps",))
 
 
 def glossary_list(site: Site, *, page_url: str = "", url_style: UrlStyle = DIRECTORY_URLS) -> Rendered:
@@ -240,17 +250,21 @@ def roadmap(site: Site, *, page_url: str = "", url_style: UrlStyle = DIRECTORY_U
     partners = sorted({p for s in site.steps for p in s.partners}, key=lambda p: site.get("partners", p).name)
     return _render(
         "roadmap.md", site, page_url, url_style,
-        lanes=[(level, label, site.steps_at(level)) for level, label in LEVELS.items()],
+        lanes=[(level.id, level.label, site.steps_at(level.id)) for level in site.levels],
         partners=[site.get("partners", p) for p in partners], progress_data=progress_data(site),
         sources=site.sources_of(*site.steps), files=("steps", "actions", "funding", "partners", "sources"),
     )  # fmt: skip
 
 
 def counterpart(site: Site, step_id: str):
-    """The step at the same place in the other lane: 2.1.3 <-> 2.2.3 (the handreiking's parallel structure)."""
+    """The step at the same place in the other lane: 2.1.3 <-> 2.2.3 (the handreiking's parallel structure).
+
+    Only a route of two lanes runs in parallel; with one or three there is no other lane."""
     step = site.step(step_id)
+    if len(site.levels) != 2:
+        return None
     mine = site.steps_at(step.level)
-    other = site.steps_at("regionaal" if step.level == "lokaal" else "lokaal")
+    other = site.steps_at(next(level.id for level in site.levels if level.id != step.level))
     index = mine.index(step)
     return other[index] if index < len(other) else None
 
@@ -288,14 +302,15 @@ def open_data_list(site: Site, *, page_url: str = "", url_style: UrlStyle = DIRE
     from .models import FILES
 
     published = []
-    for name, model in FILES.items():
+    for name in site.data_files:
+        model = FILES[name]
         key, field = next(iter(model.model_fields.items()))
         value = getattr(site, key)
         published.append({"name": name, "description": field.description,
                           "count": len(value) if isinstance(value, tuple) else 1})  # fmt: skip
     items = sum(len(s.checklist) for s in site.steps)
     return _render("open_data_list.md", site, page_url, url_style, published=published, items=items,
-                   folder="open-data/", files=tuple(FILES))  # fmt: skip
+                   folder="open-data/", files=site.data_files)  # fmt: skip
 
 
 def toc_list(site: Site, *, page_url: str = "", url_style: UrlStyle = DIRECTORY_URLS) -> Rendered:

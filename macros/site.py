@@ -32,11 +32,14 @@ class Site:
     It has one field per collection of `models.COLLECTIONS`, named after the file's top-level
     key (`steps`, `funding_sources`, `coalition_count`, ...): a tuple of records, or one record."""
 
+    #: The data files this guidance has (without `.yaml`); an optional one it lacks has an empty collection.
+    data_files: tuple[str, ...] = ()
     _index: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_models(cls, models: dict[str, m.Record]) -> Site:
-        values: dict[str, Any] = {}
+        values: dict[str, Any] = {c.key: _empty(c) for c in m.COLLECTIONS if c.file not in models}
+        values["data_files"] = tuple(c.file for c in m.COLLECTIONS if c.file in models)
         for file_model in models.values():
             for key in type(file_model).model_fields:
                 value = getattr(file_model, key)
@@ -64,6 +67,10 @@ class Site:
     def action(self, action_id: str) -> m.Action:
         """The action with this id."""
         return self.get("actions", action_id)
+
+    def level(self, level_id: str) -> m.Level:
+        """The level (lane of the route) with this id."""
+        return self.get("levels", level_id)
 
     def steps_at(self, level: str) -> tuple[m.Step, ...]:
         """The steps of one level, in number order."""
@@ -114,6 +121,17 @@ class Site:
             for source_id in _cited(record):
                 seen.setdefault(source_id, self.get("sources", source_id))
         return tuple(seen.values())
+
+
+def _empty(collection: m.Collection) -> Any:
+    """The value of a collection whose optional file is absent: no records, or a record of defaults."""
+    annotation = collection.model.model_fields[collection.key].annotation
+    if get_origin(annotation) is list:
+        return ()
+    try:
+        return annotation()
+    except ValueError:  # a record with required fields: there is none
+        return None
 
 
 def _cited(record: Any) -> list[str]:

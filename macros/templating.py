@@ -9,7 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from .filters import dutch_date, euro, md, milestone_date
-from .models import DOMAINS, FUNDERS, LEVELS
+from .models import DOMAINS, FUNDERS
 from .urls import action_url, checklist_url, pdf_url, step_url
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -33,5 +33,5 @@ def environment() -> Environment:
     )
     env.filters.update(md=md, euro=euro, milestone_date=milestone_date, dutch_date=dutch_date)
     env.globals.update(checklist_url=checklist_url, pdf_url=pdf_url)
-    env.globals.update(LEVELS=LEVELS, FUNDERS=FUNDERS, DOMAINS=DOMAINS, step_url=step_url, action_url=action_url)
+    env.globals.update(FUNDERS=FUNDERS, DOMAINS=DOMAINS, step_url=step_url, action_url=action_url)
     return env

@@ -58,9 +58,21 @@ def test_cli_prints_messages_and_fails_without_traceback(case: Path, minimal_dat
 
 
 def test_missing_file_is_reported(minimal_data: Path):
-    (minimal_data / "faq.yaml").unlink()
+    (minimal_data / "levels.yaml").unlink()
     _, errors = validate(minimal_data)
-    assert [str(e) for e in errors] == ["data/faq.yaml:1:1: bestand ontbreekt (elke collectie heeft een eigen bestand)"]
+    assert [str(e) for e in errors] == [
+        "data/levels.yaml:1:1: bestand ontbreekt (elke collectie heeft een eigen bestand)"
+    ]
+
+
+def test_an_optional_file_may_be_missing(minimal_data: Path):
+    """A guidance without a timeline or tranches leaves those files out; its collections are empty."""
+    for name in ("milestones", "coalitions", "faq", "search"):
+        (minimal_data / f"{name}.yaml").unlink()
+    site, errors = validate(minimal_data)
+    assert errors == []
+    assert site.milestones == () and site.faq == () and site.municipalities_per_tranche is None
+    assert site.search.synonyms == [] and "milestones" not in site.data_files and "steps" in site.data_files
 
 
 def test_errors_in_several_files_are_all_reported_at_once(minimal_data: Path):

@@ -81,7 +81,7 @@ def test_md_escapes_markdown_and_html():
 
 
 def test_step_page_has_checklist_links_and_sources(site):
-    out = render.step_page(site, "stap-lokaal", page_url="stappen/stap-lokaal/")
+    out = render.step_page(site, "stap-lokaal", page_url="stappen/stap-lokaal/", edition=EDITION)
     assert "## Checklist {#checklist}" in out
     assert 'id="item-een" data-ks-item="item-een"><span class="ks-checklist__text">Item een</span></li>' in out
     badge = '<a class="ks-badge ks-badge--afgeleid" href="../../bronnen/#eigen-afleiding"'
@@ -120,13 +120,14 @@ def test_every_macro_renders(site):
             "funding_overview": ("gemeenten",),
             "spuk_chart": ("geld-een",),
             "checklist_page": ("stap-lokaal",),
+            "start_routes": ([("Beginnen", "stappen/", "Begin met", "lokaal")],),
         }.get(function.__name__, ())
-        extra = {"edition": EDITION} if function is render.checklist_page else {}
+        extra = {"edition": EDITION} if function in (render.checklist_page, render.step_page) else {}
         assert function(site, *args, page_url="x/", **extra).strip(), function.__name__
 
 
 def test_editor_text_is_escaped_never_evaluated(hostile_site):
-    out = render.step_page(hostile_site, "stap-lokaal", page_url="stappen/stap-lokaal/")
+    out = render.step_page(hostile_site, "stap-lokaal", page_url="stappen/stap-lokaal/", edition=EDITION)
     assert "<script>" not in out
     assert "{{ 7 * 7 }} en {% raw %}" in out  # shown literally; mkdocs-macros does not render output again
     overview = render.step_overview(hostile_site, "lokaal", page_url="stappen/")
@@ -137,7 +138,7 @@ def test_step_lists_its_actions_in_programme_order(minimal_data: Path):
     path = minimal_data / "steps.yaml"
     path.write_text(path.read_text().replace("actions: [actie-een]", "actions: [actie-twee, actie-een]"))
     site = load_site(minimal_data)
-    out = render.step_page(site, "stap-lokaal", page_url="stappen/stap-lokaal/")
+    out = render.step_page(site, "stap-lokaal", page_url="stappen/stap-lokaal/", edition=EDITION)
     assert out.index("Actie 1: Actie een") < out.index("Actie 2: Actie twee")
 
 
