@@ -19,12 +19,13 @@ log = logging.getLogger("mkdocs.plugins.guidance")
 def last_changed(root: Path, paths: tuple[str, ...] = ("docs", "data")) -> dict[str, str]:
     """Repository path -> ISO date (YYYY-MM-DD) of the last commit that touched it.
 
-    One `git log` for the whole build. Outside a git checkout the answer is empty and
+    One `git log` for the whole build; paths are relative to `root`, which may be a folder of the
+    repository (examples/). Outside a git checkout the answer is empty and
     pages show no date rather than a wrong one.
     """
     try:
         out = subprocess.run(
-            ["git", "log", "--format=%x00%cs", "--name-only", "--", *paths],
+            ["git", "log", "--format=%x00%cs", "--name-only", "--relative", "--", *paths],
             cwd=root, capture_output=True, text=True, check=True,
         ).stdout  # fmt: skip
     except (OSError, subprocess.CalledProcessError):
@@ -147,11 +148,13 @@ def _page_title(root: Path, path: str) -> str:
 
 def changes(root: Path, limit: int = 60) -> list[Change]:
     """What changed on the site per day, newest first, from the history of data/ and docs/."""
-    out = _git(root, "log", f"-{limit}", "--format=%x00%H%x1f%cs%x1f%P", "--name-only", "--", "docs", "data")
+    out = _git(
+        root, "log", f"-{limit}", "--format=%x00%H%x1f%cs%x1f%P", "--name-only", "--relative", "--", "docs", "data"
+    )
     commits = [block.strip().splitlines() for block in (out or "").split("\x00")[1:]]
     steps = "data/steps.yaml"
     touched = [header.split("\x1f")[0] for header, *files in commits if steps in files]
-    versions = _files_at(root, [f"{commit}{rev}:{steps}" for commit in touched for rev in ("^", "")])
+    versions = _files_at(root, [f"{commit}{rev}:./{steps}" for commit in touched for rev in ("^", "")])
     days: dict[str, list[str]] = {}
     for header, *files in commits:
         commit, date, parents = header.split("\x1f")
@@ -161,7 +164,7 @@ def changes(root: Path, limit: int = 60) -> list[Change]:
             continue
         for file in files:
             if file == steps:
-                named = step_changes(versions.get(f"{commit}^:{steps}"), versions.get(f"{commit}:{steps}"))
+                named = step_changes(versions.get(f"{commit}^:./{steps}"), versions.get(f"{commit}:./{steps}"))
                 if named is None:
                     log.info(f"Wijzigingslog: een oude versie van {steps} (commit {commit[:7]}) is onleesbaar; "
                              "die wijziging staat er zonder stapnamen in")  # fmt: skip

@@ -45,6 +45,7 @@ from .pdfs import ChecklistPdfs
 log = logging.getLogger("mkdocs.plugins.guidance")
 
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+COMPONENT_PREFIXES = ("assets/css/ks-", "assets/javascripts/ks-")  # our components (macros/assets.py)
 GLOSSARY_PAGE = "begrippen.md"  # where the glossary_list macro shows every term by its id
 
 #: Front matter the theme prints into attributes as it is (`<meta name="description" content="...">`).
@@ -99,8 +100,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             config.plugins["mkdocstrings"].config.enabled = False
         self._set_offline(config)
         self.bundled = {
-            "css": components(config.extra_css, "assets/css/ks-"),
-            "js": components(config.extra_javascript, "assets/javascripts/ks-"),
+            "css": components(config.extra_css, COMPONENT_PREFIXES[0]),
+            "js": components(config.extra_javascript, COMPONENT_PREFIXES[1]),
         }
         config.extra_css = [e for e in config.extra_css if e not in self.bundled["css"]] + [CSS_BUNDLE]
         config.extra_javascript = [e for e in config.extra_javascript if str(e) not in self.bundled["js"]]
@@ -125,16 +126,15 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages (step, checklist, action), made in on_config, to the site's files,
-        and leave out the component files that only reach the site inside the bundles."""
+        and leave out the component files: they reach the site only inside the bundles, and one a
+        guidance does not list in mkdocs.yml not at all."""
         docs = Path(config.docs_dir)
         index_pages = frozenset(docs_url(str(p.relative_to(docs))) for p in docs.rglob("index.md"))
         self.build.url_style = UrlStyle(config.use_directory_urls, index_pages)  # every plugin had its say now
         for page in self.generated.values():
             files.append(File.generated(config, page.src_uri, content=page.markdown))
-        for src_uri in (*self.bundled["css"], *self.bundled["js"]):
-            bundled = files.get_file_from_path(src_uri)
-            if bundled is not None:
-                files.remove(bundled)
+        for file in [f for f in files if f.src_uri.startswith(COMPONENT_PREFIXES)]:
+            files.remove(file)
         return files
 
     @event_priority(50)  # before the macros plugin renders the page
@@ -204,7 +204,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         """Bundles, search index enrichment, open data files, and checklist PDFs (unless previewing or `pdf: false`)."""
         self.build.close()
         site_dir = Path(config.site_dir)
-        sources = Path(config.config_file_path).parent / "overrides"
+        sources = Path(config.theme.custom_dir or Path(config.config_file_path).parent / "overrides")
         for target, files, header in ((CSS_BUNDLE, self.bundled["css"], "/* {name} */"),
                                       (JS_BUNDLE, self.bundled["js"], "// {name}")):  # fmt: skip
             if files:
