@@ -574,6 +574,9 @@ def write_data(out: Path, factor: int, relaxed: bool = False, source: Path = ROO
     out.mkdir(parents=True, exist_ok=True)
     for name in FILES:
         dump(out / f"{name}.yaml", name, data[name], factor)
+    for path in sorted((source / "data").glob("*.yaml")):  # not scaled: the levels stay the two lanes
+        if path.stem not in FILES:
+            shutil.copy2(path, out / path.name)
     if (source / "data" / "schema").is_dir():
         shutil.copytree(source / "data" / "schema", out / "schema", dirs_exist_ok=True)
     return generator.plan
