@@ -33,6 +33,7 @@ def edition_for(config: Any) -> Edition:
         build_date=history.build_date(),
         title=str(guidance.get("title") or config.site_name),
         by=str(guidance.get("by", "")),
+        programme=str(guidance.get("programme", "")),
     )
 
 
@@ -57,6 +58,7 @@ class PageBuild:
         fact get it from this table, by name, not by looking at their parameters."""
         facts: dict[Callable[..., Rendered], dict[str, Any]] = {
             render.step_page: {"edition": self.edition},
+            render.action_page: {"edition": self.edition},
             render.checklist_page: {"edition": self.edition},
             render.change_log: {"changes": self.changes},
         }

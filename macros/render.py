@@ -36,6 +36,7 @@ class Edition:
     build_date: str  # ISO date
     title: str = ""  # of the guidance the site follows (mkdocs.yml extra.handreiking.title)
     by: str = ""  # who made it (extra.handreiking.by)
+    programme: str = ""  # what the actions are part of, e.g. 'de vervolgaanpak' (extra.handreiking.programme)
 
     def absolute(self, url: str) -> str:
         """The full web address of a site URL, for print and QR codes."""
@@ -102,11 +103,13 @@ def checklist_context(site: Site, step, edition: Edition) -> dict:
     }
 
 
-def action_page(site: Site, action_id: str, *, page_url: str = "", url_style: UrlStyle = DIRECTORY_URLS) -> Rendered:
-    """The whole body of an action's page: description, steps, funding."""
+def action_page(
+    site: Site, action_id: str, *, page_url: str = "", url_style: UrlStyle = DIRECTORY_URLS, edition: Edition
+) -> Rendered:
+    """The whole body of an action's page: description, steps, funding; and the programme it is part of."""
     action = site.action(action_id)
     return _render(
-        "action_page.md", site, page_url, url_style, action=action,
+        "action_page.md", site, page_url, url_style, action=action, edition=edition,
         area=site.get("focus_areas", action.focus_area), steps=site.steps_for_action(action.id),
         sources=site.sources_of(action), files=("actions", "focus_areas", "steps", "funding", "sources"),
     )  # fmt: skip

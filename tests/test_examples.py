@@ -23,7 +23,7 @@ from .conftest import ROOT, soup
 EXAMPLE = ROOT / "examples"
 SITE = load_site(EXAMPLE / "data")
 #: What must never show in the example's output: the name of the real guidance and of its makers.
-KS = re.compile(r"kansrijke\s+start|\bpharos\b|\bVWS\b", re.IGNORECASE)
+KS = re.compile(r"kansrijke\s+start|vervolgaanpak|\bpharos\b|\bVWS\b", re.IGNORECASE)
 
 
 @pytest.fixture(scope="session")
@@ -73,6 +73,17 @@ def test_the_levels_come_from_its_data(example_dir: Path):
     nav = page(example_dir, "stappen").select_one("nav.md-nav--primary").get_text(" ", strip=True)
     assert "In de buurt" in nav and "In de stad" in nav
     assert "Lokaal" not in nav and "Regionaal" not in nav
+
+
+def test_the_roadmap_has_a_lane_per_level(example_dir: Path):
+    lanes = page(example_dir, "routekaart").select("section.ks-lane")
+    assert [lane.h2.get_text(strip=True) for lane in lanes] == [level.label for level in SITE.levels]
+    for lane, level in zip(lanes, SITE.levels, strict=True):
+        steps = [li["data-ks-step"] for li in lane.select("li.ks-roadmap__step")]
+        assert steps == [s.id for s in SITE.steps_at(level.id)]
+    # The first step of each lane has the other lane's first step beside it, named as that level says.
+    beside = lanes[0].select_one("li.ks-roadmap__step dl").get_text(" ", strip=True)
+    assert f"{SITE.levels[1].beside} Stap {SITE.steps_at(SITE.levels[1].id)[0].number}" in beside
 
 
 def test_its_two_actions_and_its_funding_source(example_dir: Path):

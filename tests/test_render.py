@@ -94,9 +94,9 @@ def test_step_page_has_checklist_links_and_sources(site):
 
 
 def test_action_page_lists_steps_that_name_it(site):
-    out = render.action_page(site, "actie-een", page_url="acties/actie-een/")
+    out = render.action_page(site, "actie-een", page_url="acties/actie-een/", edition=EDITION)
     assert '<a href="../../stappen/stap-lokaal/">2.1.1 Stap lokaal</a>' in out
-    assert "Stappen die hierbij horen" not in render.action_page(site, "actie-twee")
+    assert "Stappen die hierbij horen" not in render.action_page(site, "actie-twee", edition=EDITION)
 
 
 def test_overviews_group_records(site):
@@ -122,7 +122,9 @@ def test_every_macro_renders(site):
             "checklist_page": ("stap-lokaal",),
             "start_routes": ([("Beginnen", "stappen/", "Begin met", "lokaal")],),
         }.get(function.__name__, ())
-        extra = {"edition": EDITION} if function in (render.checklist_page, render.step_page) else {}
+        extra = (
+            {"edition": EDITION} if function in (render.checklist_page, render.step_page, render.action_page) else {}
+        )
         assert function(site, *args, page_url="x/", **extra).strip(), function.__name__
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,7 @@ def test_export_reset_import_round_trip(roadmap, tmp_path):
         roadmap.get_by_role("button", name="Voortgang opslaan als bestand").click()
     path = tmp_path / "voortgang.json"
     download.value.save_as(path)
+    assert re.fullmatch(r"kansrijke-start-voortgang-\d{4}-\d\d-\d\d\.json", download.value.suggested_filename)
     exported = json.loads(path.read_text())
     assert exported["format"] == "kansrijke-start-voortgang" and exported["version"] == 2
     assert {i: r["status"] for i, r in exported["items"].items()} == {

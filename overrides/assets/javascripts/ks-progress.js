@@ -112,11 +112,24 @@
     }
   }
 
-  /* Offer text as a file to save: kansrijke-start-<name>-<date>.<ext>. */
+  /* The guidance's names, as the site header shows them (overrides/main.html): "long" is the
+     site's name, "short" the one a phone shows; `slug` makes one fit for a file name. */
+  function guidance(kind) {
+    const shown = document.querySelector(`.ks-title--${kind}`);
+    return (shown && shown.textContent.trim()) || document.title;
+  }
+  const slug = (text) =>
+    text
+      .normalize("NFKD")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
+
+  /* Offer text as a file to save: <short name>-<name>-<date>.<ext>, e.g. kansrijke-start-voortgang-2026-11-29.json. */
   function download(name, text, type = "application/json", ext = "json") {
     const link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([text], { type }));
-    link.download = `kansrijke-start-${name}-${new Date().toISOString().slice(0, 10)}.${ext}`;
+    link.download = `${slug(guidance("short"))}-${name}-${new Date().toISOString().slice(0, 10)}.${ext}`;
     document.body.append(link);
     link.click();
     link.remove();
@@ -356,6 +369,8 @@
     onChange: (fn) => listeners.push(fn),
     message: (...args) => current.message(...args),
     download,
+    guidance,
+    slug,
     STATUSES,
   };
 

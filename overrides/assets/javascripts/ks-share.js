@@ -6,7 +6,7 @@
 (() => {
   "use strict";
 
-  const FORMAT = "kansrijke-start-voortgang";
+  const FORMAT = "kansrijke-start-voortgang"; // the id of the file format, not a name to show: saved files stay readable
   const VERSION = 2;
   const PREFIX = "#voortgang-v1."; // + base64url(deflate-raw(JSON rows)); a new format gets v2
   /* Longer links break in mail and chat: some mail programs cut links at 1024 or 2048 characters,
@@ -321,15 +321,16 @@
   function calendar(items) {
     const esc = (s) => s.replace(/[\\;,]/g, "\\$&").replace(/\r?\n/g, "\\n");
     const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
-    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Kansrijke Start//Handreiking routekaart//NL", "CALSCALE:GREGORIAN"];
+    const short = p.guidance("short");
+    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:-//${esc(short)}//Handreiking routekaart//NL`, "CALSCALE:GREGORIAN"];
     const dated = Object.entries(items).filter(([, r]) => r.due && r.status !== "klaar" && r.status !== "nvt");
     for (const [id, r] of dated) {
       const start = r.due.replace(/-/g, "");
       const end = new Date(Date.parse(r.due) + 864e5).toISOString().slice(0, 10).replace(/-/g, "");
       const step = Object.keys(p.steps()).find((s) => p.steps()[s].includes(id));
       const about = [step && stepLabel(step), r.owner && `Wie: ${r.owner}`, r.note].filter(Boolean).join("\n");
-      lines.push("BEGIN:VEVENT", `UID:${id}@kansrijke-start.routekaart`, `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${start}`,
-        `DTEND;VALUE=DATE:${end}`, "SUMMARY:" + esc("Kansrijke Start: " + label(id)), `DESCRIPTION:${esc(about)}`, "END:VEVENT"); // prettier-ignore
+      lines.push("BEGIN:VEVENT", `UID:${id}@${p.slug(short)}.routekaart`, `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${start}`,
+        `DTEND;VALUE=DATE:${end}`, "SUMMARY:" + esc(`${short}: ${label(id)}`), `DESCRIPTION:${esc(about)}`, "END:VEVENT"); // prettier-ignore
     }
     lines.push("END:VCALENDAR");
     const encoder = new TextEncoder();
@@ -354,7 +355,7 @@
   function report(items) {
     document.querySelector(".ks-report")?.remove();
     const doc = el("section", "", document.body, "ks-report");
-    el("p", "Handreiking Ketenaanpak Kansrijke Start", doc, "ks-report__kicker");
+    el("p", p.guidance("long"), doc, "ks-report__kicker");
     el("h1", "Voortgangsverslag", doc);
     const facts = el("dl", "", doc, "ks-report__facts");
     el("dt", "Datum", facts);
