@@ -18,7 +18,7 @@ from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event
 
 from .filters import milestone_date
-from .history import Change, build_date, changes, last_changed
+from .history import Change, build_date
 from .models import Milestone
 from .site import Site
 
@@ -96,18 +96,20 @@ def calendar(milestones: Iterable[Milestone], *, site_url: str, name: str, revis
     return cal.to_ical()
 
 
-def write_feeds(site: Site, site_dir: Path, config: MkDocsConfig) -> list[Path]:
-    """Write the Atom feed and the calendar where mkdocs.yml `extra.feeds` says (nothing without it)."""
+def write_feeds(
+    site: Site, site_dir: Path, config: MkDocsConfig, log: Iterable[Change], dates: dict[str, str]
+) -> list[Path]:
+    """Write the Atom feed and the calendar where mkdocs.yml `extra.feeds` says (nothing without it).
+    The change log and the files' dates are the build's own (git is read once a build)."""
     paths = config.extra.get("feeds")
     if not paths:
         return []
-    root = Path(config.config_file_path).parent
     site_url = config.site_url.rstrip("/") + "/"
     name = f"Tijdlijn {config.extra.get('short_name') or config.site_name}"
-    revised = last_changed(root, ("data/milestones.yaml",)).get("data/milestones.yaml", build_date())
+    revised = dates.get("data/milestones.yaml", build_date())
     files = {
         paths["changes"]: atom_feed(
-            changes(root), site_url=site_url, feed_path=paths["changes"],
+            list(log), site_url=site_url, feed_path=paths["changes"],
             title=f"Wat is er veranderd? {config.site_name}", author=config.site_name, empty_date=build_date(),
         ),
         paths["timeline"]: calendar(site.milestones, site_url=site_url, name=name,

@@ -97,11 +97,12 @@ def test_write_feeds_writes_where_the_config_says(tmp_path: Path):
     config = SimpleNamespace(site_url="https://voorbeeld.nl/site", site_name="Site", extra={"feeds": FEEDS},
                              config_file_path=str(ROOT / "mkdocs.yml"))  # fmt: skip
     site = load_site(ROOT / "data")
-    written = write_feeds(site, tmp_path, config)
+    log, dates = history.changes(ROOT), history.last_changed(ROOT)
+    written = write_feeds(site, tmp_path, config, log, dates)
     assert written == [tmp_path / FEEDS["changes"], tmp_path / FEEDS["timeline"]]
     assert feedparser.parse(written[0].read_bytes()).feed.links[1].href == URL + FEEDS["changes"]
     assert Calendar.from_ical(written[1].read_bytes()).walk("VEVENT")
-    assert write_feeds(site, tmp_path / "leeg", SimpleNamespace(**{**vars(config), "extra": {}})) == []
+    assert write_feeds(site, tmp_path / "leeg", SimpleNamespace(**{**vars(config), "extra": {}}), log, dates) == []
 
 
 # The built site

@@ -216,7 +216,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             index = enrich(json.loads(index_path.read_text(encoding="utf-8")), self.site, self.build.url_style)
             index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         write_open_data(self.site, site_dir)
-        write_feeds(self.site, site_dir, config)
+        write_feeds(self.site, site_dir, config, self.build.changes.result(), self.build.dates.result())
         # Step pages' old addresses (by id) lead on to their readable ones (by slug).
         style = UrlStyle(config.use_directory_urls)
         write_redirects(self.site, site_dir, style, (lambda html: html) if self.config.offline else with_policy)
