@@ -56,7 +56,8 @@ def test_the_site_says_u_not_je(site_dir: Path):
 
 def test_the_data_says_u_and_speaks_of_itself_without_we():
     texts = []
-    for name in ("steps", "actions", "focus_areas", "partners", "faq", "glossary", "borging", "interventions", "sources"):
+    files = ("steps", "actions", "focus_areas", "partners", "faq", "glossary", "borging", "interventions", "sources")
+    for name in files:
         texts += [(name, value) for value in _strings(yaml.safe_load((ROOT / "data" / f"{name}.yaml").read_text()))]
     texts = [(name, t) for name, t in texts if not t.startswith("https://")]  # an address is no text
     wrong = [(name, t) for name, t in texts if FAMILIAR.search(t) or re.search(r"\b(we|wij|ons|onze)\b", t, re.I)]
