@@ -133,6 +133,15 @@ def browser_page(browser, base_url):
     assert cookies == [], "the site sets no cookies"
 
 
+def items_ready(page) -> None:
+    """Wait until every checklist item on the page has its controls: on the roadmap, closed stops
+    get theirs in tasks after the first (ks-progress.js). Pages without a checklist pass."""
+    page.wait_for_function(
+        "() => { const island = document.getElementById('ks-progress-data');"
+        " return !island || !document.querySelector('[data-ks-item]') || 'ksItemsReady' in island.dataset }"
+    )
+
+
 def search(page, query: str, timeout: int = 20_000) -> list[list[str]]:
     """Type a query into the search box like a user, once the index is ready.
 

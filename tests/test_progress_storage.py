@@ -9,7 +9,7 @@ import pytest
 
 from macros.loader import load_site
 
-from .conftest import axe_violations
+from .conftest import axe_violations, items_ready
 
 SITE = load_site(Path(__file__).resolve().parent.parent / "data")
 FIRST, SECOND = SITE.steps_at("lokaal")[0], SITE.steps_at("lokaal")[1]
@@ -28,6 +28,7 @@ def open_roadmap(page, base_url, stored: str | None = None, key: str = KEY):
             " sessionStorage.setItem('seeded', '1'); }"
         )
     page.goto(base_url + "routekaart/")
+    items_ready(page)
     page.get_by_role("button", name="Toon alle stappen").click()
     return page
 

@@ -11,7 +11,7 @@ import pytest
 from macros.loader import load_site
 from macros.urls import step_url
 
-from .conftest import axe_violations
+from .conftest import axe_violations, items_ready
 
 SITE = load_site(Path(__file__).resolve().parent.parent / "data")
 FIRST = SITE.steps_at("lokaal")[0]
@@ -24,6 +24,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def roadmap(browser_page, base_url):
     browser_page.goto(base_url + "routekaart/")
+    items_ready(browser_page)
     return browser_page
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from macros.loader import load_site
 
-from .conftest import axe_violations
+from .conftest import axe_violations, items_ready
 
 SITE = load_site(Path(__file__).resolve().parent.parent / "data")
 ITEMS = [(step, item) for step in SITE.steps for item in step.checklist]
@@ -95,6 +95,7 @@ def partner(browser, base_url):
             page.add_init_script(f"if (!localStorage.getItem('{KEY}')) localStorage.setItem('{KEY}', {value})")
         page.goto(url if url.startswith("http") else base_url + url)
         page.locator("[data-ks-progress-panel][data-ks-share]").wait_for(state="attached")
+        items_ready(page)
         return page
 
     yield open_as
