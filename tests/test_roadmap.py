@@ -133,6 +133,20 @@ def test_filters_come_from_the_url_and_go_into_it(browser_page, base_url):
     assert browser_page.get_by_role("status").filter(has_text="stappen getoond").is_visible()
 
 
+def test_a_link_to_a_step_the_filters_hide_shows_every_step_again(browser_page, base_url):
+    """With only the regional steps shown, "Begin bij" still points to the first local step:
+    following it clears the filters and opens that step, instead of leading nowhere."""
+    browser_page.goto(base_url + "routekaart/?niveau=regionaal")
+    assert not browser_page.locator(f"#rk-{FIRST.id}").is_visible()
+    browser_page.locator("[data-ks-next-link]").click()
+    assert browser_page.locator(f"#rk-{FIRST.id}").is_visible()
+    assert step_button(browser_page, FIRST).get_attribute("aria-expanded") == "true"
+    assert browser_page.get_by_role("radio", name="Alle stappen").is_checked()
+    assert "niveau" not in browser_page.url
+    assert browser_page.locator("li.ks-roadmap__step:visible").count() == len(SITE.steps)
+    assert browser_page.locator(f"#rk-{FIRST.id}").evaluate("e => e.getBoundingClientRect().top < innerHeight")
+
+
 def test_status_persists_and_counts_change(roadmap, base_url):
     item = FIRST.checklist[0]
     count = roadmap.locator(f'.ks-roadmap__count[data-ks-step-count="{FIRST.id}"]')

@@ -26,11 +26,17 @@
       syncToggleAll();
     });
 
-    filters(roadmap, steps, syncToggleAll).apply();
+    const filter = filters(roadmap, steps, syncToggleAll);
+    filter.apply();
 
+    /* A link to a step the filters hide (the next step, a regional follow-up) shows every step
+       again: otherwise it would lead nowhere. */
     function openFromHash() {
       const step = steps.find((s) => "#" + s.element.id === location.hash);
+      const filtered = step && step.element.hidden;
+      if (filtered) filter.clear();
       if (step) step.set(true);
+      if (filtered) step.element.scrollIntoView();
       syncToggleAll();
     }
     window.addEventListener("hashchange", openFromHash);
@@ -99,9 +105,14 @@
       history.replaceState(history.state, "", url);
       apply();
     }
+    function clear() {
+      levels.forEach((r) => (r.checked = !r.value));
+      partner.value = "";
+      update();
+    }
     levels.forEach((r) => r.addEventListener("change", update));
     partner.addEventListener("change", update);
-    return { apply };
+    return { apply, clear };
   }
 
   // Loaded async: it may run before Material's bundle (no document$ yet) or after the page loaded.
