@@ -15,12 +15,19 @@ from .site import Site
 from .urls import DIRECTORY_URLS, UrlStyle, step_url
 
 _TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(?:p|li|dt|dd|h[1-6]|td|th|caption|figcaption)\s*>", re.IGNORECASE)
+_SENTENCE_END = (".", "!", "?", ":", ";", "…")
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÿ][0-9A-Za-zÀ-ÿ&'-]*")
 
 
 def plain(text: str) -> str:
-    """Text of an HTML fragment, without tags and entities."""
-    return html.unescape(_TAG.sub(" ", text))
+    """Text of an HTML fragment, without tags and entities. Where a paragraph, list item or
+    heading ends without a full stop, one is put, so a snippet does not run a label into the
+    next sentence ("… ouders Een lokale coalitie")."""
+    blocks = [" ".join(html.unescape(_TAG.sub(" ", block)).split()) for block in _BLOCK_END.split(text)]
+    blocks = [block for block in blocks if block]
+    ended = [b if b.endswith(_SENTENCE_END) else f"{b}." for b in blocks[:-1]]
+    return " ".join([*ended, *blocks[-1:]])
 
 
 def shown(text: str) -> str:

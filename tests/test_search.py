@@ -14,8 +14,8 @@ import yaml
 
 from macros.loader import load_site
 from macros.pages import is_redirect
-from macros.search import Vocabulary, enrich, terms_for
-from macros.urls import step_url
+from macros.search import Vocabulary, enrich, shown, terms_for
+from macros.urls import action_url, step_url
 
 from .conftest import search
 
@@ -219,6 +219,27 @@ def test_page_footer_is_not_searchable(site_dir: Path):
     assert [doc["location"] for doc in index["docs"] if doc["location"].endswith("#bronnen")] == []
     footer = ("Bewerk deze gegevens", "Laatst bijgewerkt")
     assert [doc["location"] for doc in index["docs"] if any(t in doc["text"] for t in footer)] == []
+
+
+def test_a_snippet_does_not_run_one_block_into_the_next():
+    """A label line without a full stop ran into the next paragraph: "… (aanstaande) ouders Een
+    lokale coalitie". Blocks end as sentences; what ends one already keeps its mark."""
+    from macros.search import plain
+
+    html_ = "<p>Actie 2 · focusgebied A: ouders</p>\n<p>Een coalitie.</p><ul><li>Stap (lokaal)</li><li>Doet u mee?</li>"
+    assert plain(html_ + "</ul>") == "Actie 2 · focusgebied A: ouders. Een coalitie. Stap (lokaal). Doet u mee?"
+    assert plain("<p>Wat u doet:</p><ul><li>Plannen</li></ul>") == "Wat u doet: Plannen"
+    assert plain("Home") == "Home" and plain("") == ""
+
+
+def test_action_snippets_end_their_focus_area_before_the_text(site_dir: Path):
+    """The "eigen afleiding" label after a derived action's focus area is about the text, not
+    its subject: it stays out of the snippet (and the index)."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    for action in SITE.actions:
+        area = next(a for a in SITE.focus_areas if a.id == action.focus_area)
+        assert f"{shown(area.title)}. " in texts[action_url(action.id)], action.id
 
 
 def test_results_show_a_short_snippet_and_keep_the_rest_searchable():
