@@ -84,7 +84,7 @@ def test_step_page_has_checklist_links_and_sources(site):
     out = render.step_page(site, "stap-lokaal", page_url="stappen/stap-lokaal/", edition=EDITION)
     assert "## Checklist {#checklist}" in out
     assert 'id="item-een" data-ks-item="item-een"><span class="ks-checklist__text">Item een</span></li>' in out
-    badge = '<a class="ks-badge ks-badge--afgeleid" href="../../bronnen/#eigen-afleiding"'
+    badge = '<a class="ks-badge ks-badge--afgeleid" data-search-exclude href="../../bronnen/#eigen-afleiding"'
     assert f'<span class="ks-checklist__text">Item twee</span> {badge}' in out
     assert '<a href="../../acties/actie-een/">Actie 1: Actie een</a>' in out
     assert '<a href="../../financiering/#geld-een">Geld een</a>' in out
