@@ -26,7 +26,7 @@ def plain(text: str) -> str:
     next sentence ("… ouders Een lokale coalitie")."""
     blocks = [" ".join(html.unescape(_TAG.sub(" ", block)).split()) for block in _BLOCK_END.split(text)]
     blocks = [block for block in blocks if block]
-    ended = [b if b.endswith(_SENTENCE_END) else f"{b}." for b in blocks[:-1]]
+    ended = [b if b.rstrip("\"'”’").endswith(_SENTENCE_END) else f"{b}." for b in blocks[:-1]]
     return " ".join([*ended, *blocks[-1:]])
 
 

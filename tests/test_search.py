@@ -229,6 +229,7 @@ def test_a_snippet_does_not_run_one_block_into_the_next():
     html_ = "<p>Actie 2 · focusgebied A: ouders</p>\n<p>Een coalitie.</p><ul><li>Stap (lokaal)</li><li>Doet u mee?</li>"
     assert plain(html_ + "</ul>") == "Actie 2 · focusgebied A: ouders. Een coalitie. Stap (lokaal). Doet u mee?"
     assert plain("<p>Wat u doet:</p><ul><li>Plannen</li></ul>") == "Wat u doet: Plannen"
+    assert plain("<p>Zij zegt: ‘Begin klein.’</p><p>Dan</p>") == "Zij zegt: ‘Begin klein.’ Dan"
     assert plain("Home") == "Home" and plain("") == ""
 
 
