@@ -316,6 +316,16 @@
     item.querySelector(".ks-details").classList.toggle("ks-details--empty", !summary.length);
   }
 
+  /* A step's state: klaar when every item that applies is klaar, bezig once any item is marked
+     (busy: also when all are n.v.t.). Shared with the report in ks-share.js. */
+  function stepState(ids, items) {
+    const all = ids.map((id) => statusOf(items, id));
+    const applicable = all.filter((s) => s !== "nvt");
+    const ready = applicable.filter((s) => s === "klaar").length;
+    const busy = all.some((s) => s !== "open");
+    return { state: ready === applicable.length ? "klaar" : busy ? "bezig" : "open", ready, applicable: applicable.length, busy };
+  }
+
   /* Counts per step and in all; on the roadmap also each stop's state and ring, and the next step:
      the first that is not done ("Begin hier" while nothing has been marked). */
   function route(steps, items) {
@@ -324,23 +334,19 @@
     let next = null;
     let started = false;
     for (const [step, ids] of Object.entries(steps)) {
-      const all = ids.map((id) => statusOf(items, id));
-      const applicable = all.filter((s) => s !== "nvt");
-      const ready = applicable.filter((s) => s === "klaar").length;
-      const busy = all.some((s) => s !== "open");
-      const stateOf = ready === applicable.length ? "klaar" : busy ? "bezig" : "open";
+      const { state, ready, applicable, busy } = stepState(ids, items);
       started ||= busy;
-      next ??= stateOf === "klaar" ? null : step;
+      next ??= state === "klaar" ? null : step;
       done += ready;
-      total += applicable.length;
+      total += applicable;
       document.querySelectorAll(`[data-ks-step-count="${step}"]`).forEach((el) => {
-        el.textContent = `${ready} van ${applicable.length} klaar`;
+        el.textContent = `${ready} van ${applicable} klaar`;
       });
       const stop = document.querySelector(`[data-ks-step="${step}"]`);
       if (!stop) continue;
-      stop.dataset.state = stateOf;
-      stop.style.setProperty("--ks-done", `${applicable.length ? (100 * ready) / applicable.length : 100}%`);
-      stop.querySelector("[data-ks-step-state]").textContent = STATES[stateOf];
+      stop.dataset.state = state;
+      stop.style.setProperty("--ks-done", `${applicable ? (100 * ready) / applicable : 100}%`);
+      stop.querySelector("[data-ks-step-state]").textContent = STATES[state];
     }
     document.querySelectorAll("[data-ks-step-next]").forEach((el) => {
       const stop = el.closest("[data-ks-step]");
@@ -395,7 +401,13 @@
     download,
     guidance,
     slug,
+    stepState,
+    statusOf,
+    points,
+    time,
+    day,
     STATUSES,
+    STATES,
   };
 
   // Loaded async: it may run before Material's bundle (no document$ yet) or after the page loaded.

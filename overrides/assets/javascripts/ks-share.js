@@ -17,12 +17,10 @@
   const BROKEN = `Deze link is beschadigd of onvolledig. Vraag de afzender om een nieuwe link of om het bestand. ${UNCHANGED}`;
   const TOO_BIG = `Dit is te groot voor voortgang van deze site. ${UNCHANGED}`;
   const KEYS = ["status", "changed", "owner", "due", "note", "text"];
-  const points = (n) => (n === 1 ? "1 punt" : `${n} punten`);
-  const day = (due) => new Date(due).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
-  const time = (r) => Date.parse(r.changed) || 0;
   const b64 = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 
   const p = window.ksProgress;
+  const { points, day, time, statusOf } = p;
   const el = (tag, text, parent, cls) => {
     const e = document.createElement(tag);
     if (text) e.textContent = text;
@@ -44,7 +42,6 @@
     const heading = document.querySelector(`[data-ks-step="${step}"] [data-ks-step-heading]`);
     return heading ? heading.textContent.trim().replace(/\s+/g, " ") : step;
   };
-  const statusOf = (items, id) => (items[id] ? items[id].status : "open");
   const describe = (r) =>
     r ? [p.STATUSES[r.status], r.owner, r.due && day(r.due), r.note].filter(Boolean).join(" · ") : p.STATUSES.open;
   const same = (a = {}, b = {}) => (a.status || "open") === (b.status || "open") && KEYS.slice(2).every((k) => a[k] === b[k]);
@@ -367,12 +364,11 @@
     for (const text of ["Open punt", "Status", "Wie", "Wanneer"]) el("th", text, head).scope = "col";
     const body = el("tbody", "", table);
     for (const [step, ids] of Object.entries(p.steps())) {
-      const count = ids.filter((id) => statusOf(items, id) !== "nvt");
-      const ready = count.filter((id) => statusOf(items, id) === "klaar").length;
-      const state = ready === count.length ? "klaar" : ids.some((id) => statusOf(items, id) !== "open") ? "bezig" : "niet begonnen";
-      const cell = el("th", `${stepLabel(step)}: ${state}, ${ready} van ${count.length} klaar`, el("tr", "", body, "ks-report__step"));
+      const { state, ready, applicable } = p.stepState(ids, items);
+      const text = `${stepLabel(step)}: ${p.STATES[state].toLowerCase()}, ${ready} van ${applicable} klaar`;
+      const cell = el("th", text, el("tr", "", body, "ks-report__step"));
       Object.assign(cell, { colSpan: 4, scope: "rowgroup" });
-      for (const id of count.filter((i) => statusOf(items, i) === "open" || statusOf(items, i) === "bezig")) {
+      for (const id of ids.filter((i) => statusOf(items, i) === "open" || statusOf(items, i) === "bezig")) {
         const row = el("tr", "", body);
         const r = items[id] || {};
         const due = r.due && new Date(r.due).toLocaleDateString("nl-NL");
