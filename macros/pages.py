@@ -32,6 +32,16 @@ class GeneratedPage:
     title: str | None = None  # for pages outside the nav, as HTML (see title_html)
     searchable: bool = True  # a printable checklist repeats its step page: search shows the step
 
+    def meta(self) -> dict[str, Any]:
+        """The page's front matter, as a hand-written page has it at its top: the plugin and the
+        pre-build give the page the same keys."""
+        meta: dict[str, Any] = {"description": self.description, "data_file": f"data/{self.data_file}"}
+        if self.title:  # a page outside the nav: its title comes from here, escaped
+            meta["title"] = self.title
+        if not self.searchable:
+            meta["search"] = {"exclude": True}
+        return meta
+
 
 def generated_pages(site: Site) -> dict[str, GeneratedPage]:
     """Every page made from the data, by source path: a page per step, per step checklist and per action."""

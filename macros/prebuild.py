@@ -99,12 +99,7 @@ def write_docs(root: Path, target: Path, pdf: bool = True) -> list[Any]:
                for p in sorted(docs.rglob("*.md"))}  # fmt: skip
     generated = generated_pages(site)
     for src_uri, page in generated.items():
-        meta: dict[str, Any] = {"description": page.description, "data_file": f"data/{page.data_file}"}
-        if page.title:
-            meta["title"] = page.title
-        if not page.searchable:
-            meta["search"] = {"exclude": True}
-        sources[src_uri] = (meta, page.markdown)
+        sources[src_uri] = (page.meta(), page.markdown)
 
     for src_uri, (meta, body) in sources.items():
         page = SimpleNamespace(

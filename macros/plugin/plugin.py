@@ -160,12 +160,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             raise PluginError(str(exc)) from None
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
-            page.meta.setdefault("description", generated.description)
-            page.meta["data_file"] = f"data/{generated.data_file}"
-            if generated.title:  # a page outside the nav: its title comes from here, escaped
-                page.meta["title"] = generated.title
-            if generated.searchable is False:
-                page.meta["search"] = {"exclude": True}
+            meta = generated.meta()
+            page.meta.setdefault("description", meta.pop("description"))
+            page.meta.update(meta)
         self.code_reference.prepare(page, markdown, config)
         return markdown
 
