@@ -6,7 +6,7 @@ alone, to feed an engine that cannot run our plugin.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -78,13 +78,15 @@ class PageBuild:
         """A page's macros are about to run; `url` is the page's URL as built."""
         self.page_url, self.rendered = url, []
 
-    def footer(self, src_uri: str, front_sources: Any) -> str:
-        """The end of the page whose macros just ran: every source it cites (its front matter
-        `sources:` plus those of the data it shows) and when it last changed."""
-        sources = page_sources(self.site, front_sources, self.rendered, src_uri)
+    def footer(self, src_uri: str, meta: Mapping[str, Any]) -> str:
+        """The end of the page whose macros just ran, to append to its Markdown (a blank line first):
+        every source it cites (its front matter `sources:` plus those of the data it shows) and
+        when it last changed. `meta` is the page's front matter."""
+        sources = page_sources(self.site, meta.get("sources") or [], self.rendered, src_uri)
         data_files = list(dict.fromkeys(f for r in self.rendered for f in r.files))
         updated = history.page_date(self.dates.result(), [f"docs/{src_uri}", *data_files])
-        return render.page_footer(self.site, sources, updated, page_url=self.page_url, url_style=self.url_style)
+        footer = render.page_footer(self.site, sources, updated, page_url=self.page_url, url_style=self.url_style)
+        return "\n\n" + footer
 
     def close(self) -> None:
         """The build is over: no git work left running."""

@@ -107,7 +107,7 @@ def write_docs(root: Path, target: Path, pdf: bool = True) -> list[Any]:
         )  # what the docs may read of their page
         build.start_page(page.url)
         markdown = jinja.from_string(body).render(page=page, config=conf)
-        markdown += "\n\n" + build.footer(src_uri, meta.get("sources") or [])
+        markdown += build.footer(src_uri, meta)
         out = target / src_uri
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(join_front_matter(meta, markdown), encoding="utf-8")

@@ -155,7 +155,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         """Add the page footer (sources and 'laatst bijgewerkt'); give a generated page its
         description, data file and, if outside the nav, title."""
         try:
-            markdown += "\n\n" + self.build.footer(page.file.src_uri, page.meta.get("sources") or [])
+            markdown += self.build.footer(page.file.src_uri, page.meta)
         except PageError as exc:
             raise PluginError(str(exc)) from None
         generated = self.generated.get(page.file.src_uri)
