@@ -223,8 +223,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         write_open_data(self.site, site_dir)
         write_feeds(self.site, site_dir, config, self.build.changes.result(), self.build.dates.result())
         # Step pages' old addresses (by id) lead on to their readable ones (by slug).
-        style = UrlStyle(config.use_directory_urls)
-        write_redirects(self.site, site_dir, style, (lambda html: html) if self.config.offline else with_policy)
+        write_redirects(
+            self.site, site_dir, self.build.url_style, (lambda html: html) if self.config.offline else with_policy
+        )
         if self.config.offline:  # a file bundle has no server to show a 404 page, and its links assume one
             (site_dir / "404.html").unlink(missing_ok=True)
         if self.preview or not self.config.pdf:
