@@ -77,11 +77,6 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         """`mkdocs serve` stops: no new PDF layouts in the background."""
         self.pdfs.close()
 
-    @property
-    def preview(self) -> bool:
-        """A quick build (the `preview` option): no checklist PDFs and no code reference."""
-        return self.config.preview
-
     @event_priority(1000)  # first: data errors before the macros plugin's; every later step writes into staging
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Check the data first, send the build to a staging directory, add generated pages to the nav,
@@ -97,7 +92,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         self.build = PageBuild(root, self.site, edition_for(config))
         self.generated: dict[str, GeneratedPage] = generated_pages(self.site)
         config.nav = nav_with_generated(config.nav or [], self.site, self.generated)
-        if self.preview and "mkdocstrings" in config.plugins:  # before its on_config: it then renders nothing
+        if self.config.preview and "mkdocstrings" in config.plugins:  # before its on_config: it then renders nothing
             config.plugins["mkdocstrings"].config.enabled = False
         self._set_offline(config)
         self.bundled = {
@@ -114,7 +109,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         macros = config.plugins.get("macros")
         if macros is not None:  # absent in a build of pre-rendered pages (the benchmark's)
             macros.register_macros(self.build.macros())
-            macros.register_variables({"preview": self.preview})  # pages can say what a preview leaves out
+            macros.register_variables({"preview": self.config.preview})  # pages can say what a preview leaves out
         return config
 
     def _set_offline(self, config: MkDocsConfig) -> None:
@@ -228,7 +223,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         )
         if self.config.offline:  # a file bundle has no server to show a 404 page, and its links assume one
             (site_dir / "404.html").unlink(missing_ok=True)
-        if self.preview or not self.config.pdf:
+        if self.config.preview or not self.config.pdf:
             log.info("Voorvertoning of pdf: false: checklist-PDF's zijn niet gemaakt")
             return
         cache = Cache(Path(config.config_file_path).parent / self.config.cache_dir / "pdf")
