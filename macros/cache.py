@@ -1,5 +1,6 @@
-"""Build outputs kept by a hash of their inputs: a build whose inputs did not change copies them
-instead of making them again (the checklist PDFs, the code reference).
+"""Build outputs kept on disk by a hash of their inputs: a build whose inputs did not change copies
+them instead of making them again (the checklist PDFs). The code reference is kept in memory
+instead (`macros.plugin.code_reference`); it only uses the hashes from here (`digest`, `files_digest`).
 
 An entry is a directory `<root>/<key>/` with the files as they go into the site, so a copy is
 byte for byte what was made. It is written under a temporary name and renamed into place, so

@@ -16,5 +16,6 @@ class GuidanceConfig(Config):
     preview = c.Type(bool, default=False)
     #: The offline edition, opened from file:// without a server: turns on Material's offline plugin.
     offline = c.Type(bool, default=False)
-    #: Where outputs are kept by the hash of their inputs (PDFs, code reference), relative to mkdocs.yml.
+    #: Where the checklist PDFs are kept by the hash of their inputs, relative to mkdocs.yml.
+    #: (The code reference is kept in memory, for one `mkdocs serve` session.)
     cache_dir = c.Type(str, default=".cache")
