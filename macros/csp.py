@@ -23,7 +23,9 @@ MATERIAL = Path(material.__file__).parent / "templates" / "partials" / "javascri
 OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 #: Template files whose inline <script> elements we ship: Material's that our pages use, and ours.
 SHIPPED = (MATERIAL / "base.html", MATERIAL / "palette.html", MATERIAL / "content.html", OVERRIDES / "main.html")
-SHIM = OVERRIDES / "assets" / "javascripts" / "vendor" / "iframe-worker-shim.js"
+#: The offline edition's vendored search-worker shim: its address in the site, and its file.
+SHIM_URL = "assets/javascripts/vendor/iframe-worker-shim.js"
+SHIM = OVERRIDES / SHIM_URL
 #: What a template expression inside a shipped script may print: a relative URL such as `../..`.
 _EXPRESSION = r"[\w./-]*"
 _SCRIPT_TYPE = re.compile(r"|module|.*(java|ecma|j|live)script.*")  # what a browser runs; other types are data

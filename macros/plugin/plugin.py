@@ -30,7 +30,7 @@ from ..abbreviations import add_abbreviations
 from ..assets import CSS_BUNDLE, JS_BUNDLE, bundle, components
 from ..build import PageBuild, PageError, edition_for
 from ..cache import Cache
-from ..csp import ForeignScript, with_policy
+from ..csp import SHIM_URL, ForeignScript, with_policy
 from ..feeds import write_feeds
 from ..loader import DataErrors, load_site
 from ..open_data import write_open_data
@@ -45,7 +45,6 @@ from .pdfs import ChecklistPdfs
 
 log = logging.getLogger("mkdocs.plugins.guidance")
 
-SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 COMPONENT_PREFIXES = ("assets/css/ks-", "assets/javascripts/ks-")  # our components (macros/assets.py)
 GLOSSARY_PAGE = "begrippen.md"  # where the glossary_list macro shows every term by its id
 
@@ -105,7 +104,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         # async, not defer: a deferred script holds up DOMContentLoaded and with it Material's own start.
         config.extra_javascript[-1].async_ = True
         if self.config.offline:  # our copy of the search worker shim, so Material does not add its CDN address
-            config.extra["polyfills"] = [SHIM]
+            config.extra["polyfills"] = [SHIM_URL]
         macros = config.plugins.get("macros")
         if macros is not None:  # absent in a build of pre-rendered pages (the benchmark's)
             macros.register_macros(self.build.macros())
