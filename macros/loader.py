@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import COLLECTIONS, FILES, SLUG_PATTERN, STEP_NUMBER, Record, Ref, abbreviation_key
+from .models import COLLECTIONS, SLUG_PATTERN, STEP_NUMBER, Record, Ref, abbreviation_key
 from .site import Site
 
 Loc = tuple[str | int, ...]
@@ -681,12 +681,11 @@ def cross_check(files: dict[str, DataFile], models: dict[str, Record]) -> list[D
     """Checks across records: unique ids, references, numbering. Runs on every valid file."""
     errors: list[DataError] = []
     ids: dict[str, set[str]] = {}
-    for name, model in models.items():
-        for key in type(model).model_fields:
-            records = getattr(model, key)
-            if isinstance(records, list) and records and hasattr(records[0], "id"):
-                ids[key], problems = _unique_ids(files[name], key, records)
-                errors += problems
+    for c in COLLECTIONS:
+        records = getattr(models[c.file], c.key) if c.file in models else ()
+        if c.many and records and hasattr(records[0], "id"):
+            ids[c.key], problems = _unique_ids(files[c.file], c.key, records)
+            errors += problems
 
     level_errors = list(_check_levels(files["levels"], models["levels"].levels)) if "levels" in models else []
     errors += level_errors
@@ -771,7 +770,7 @@ def cross_check(files: dict[str, DataFile], models: dict[str, Record]) -> list[D
 
 
 def _file_of(collection: str) -> str:
-    return next(name for name, model in FILES.items() if collection in model.model_fields)
+    return next(c.file for c in COLLECTIONS if c.key == collection)
 
 
 def validate(data_dir: Path) -> tuple[Site | None, list[DataError]]:
@@ -795,7 +794,7 @@ def validate(data_dir: Path) -> tuple[Site | None, list[DataError]]:
                 file.error(
                     (),
                     "bestand moet met de naam van de collectie beginnen",
-                    f"bijv. '{next(iter(model_type.model_fields))}:'",
+                    f"bijv. '{collection.key}:'",
                 )
             )
             continue

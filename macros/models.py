@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -845,6 +845,11 @@ class Collection:
     def key(self) -> str:
         """The file's top-level key, also the name of the Site's field."""
         return next(iter(self.model.model_fields))
+
+    @property
+    def many(self) -> bool:
+        """The file holds a list of records (most do), not one record."""
+        return get_origin(self.model.model_fields[self.key].annotation) is list
 
 
 #: Every data file, in the order the site presents them.

@@ -8,7 +8,7 @@ import io
 import json
 from pathlib import Path
 
-from .models import FILES
+from .models import COLLECTIONS
 from .schema import schemas
 from .site import Site
 
@@ -19,14 +19,10 @@ def documents(site: Site) -> dict[str, dict]:
     """File name -> the collection as JSON-ready data, in the shape of its YAML file; only the
     files this guidance has."""
     out = {}
-    for name in site.data_files:
-        model = FILES[name]
-        key = next(iter(model.model_fields))
-        value = getattr(site, key)
-        dumped = (
-            [r.model_dump(mode="json") for r in value] if isinstance(value, tuple) else value.model_dump(mode="json")
-        )
-        out[name] = {key: dumped}
+    for collection in COLLECTIONS:
+        if collection.file in site.data_files:
+            dumped = [r.model_dump(mode="json") for r in site.records(collection)]
+            out[collection.file] = {collection.key: dumped if collection.many else dumped[0]}
     return out
 
 

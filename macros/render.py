@@ -21,7 +21,7 @@ from markupsafe import Markup
 from .drawing import bar_chart, qr_svg
 from .filters import euro, is_past
 from .history import build_date
-from .models import FUNDERS, KINDS, PARTIES, Source
+from .models import COLLECTIONS, FUNDERS, KINDS, PARTIES, Source
 from .site import Site
 from .templating import environment
 from .urls import DIRECTORY_URLS, UrlStyle, docs_url, relative, step_url
@@ -302,15 +302,11 @@ def change_log(
 
 def open_data_list(site: Site, *, page_url: str = "", url_style: UrlStyle = DIRECTORY_URLS) -> Rendered:
     """The published data files with what they hold, their schema and number of records."""
-    from .models import FILES
-
-    published = []
-    for name in site.data_files:
-        model = FILES[name]
-        key, field = next(iter(model.model_fields.items()))
-        value = getattr(site, key)
-        published.append({"name": name, "description": field.description,
-                          "count": len(value) if isinstance(value, tuple) else 1})  # fmt: skip
+    published = [
+        {"name": c.file, "description": c.model.model_fields[c.key].description, "count": len(site.records(c))}
+        for c in COLLECTIONS
+        if c.file in site.data_files
+    ]
     items = sum(len(s.checklist) for s in site.steps)
     return _render("open_data_list.md", site, page_url, url_style, published=published, items=items,
                    folder="open-data/", files=site.data_files)  # fmt: skip

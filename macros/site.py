@@ -7,7 +7,7 @@ Relations are stored once in the YAML (a step names its actions); the reverse di
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, get_args, get_origin
+from typing import Any, get_args
 
 from . import models as m
 
@@ -15,7 +15,7 @@ from . import models as m
 def _site_type(collection: m.Collection) -> Any:
     """The Site's type for a collection: a file's list of records becomes a tuple."""
     annotation = collection.model.model_fields[collection.key].annotation
-    return tuple[get_args(annotation)[0], ...] if get_origin(annotation) is list else annotation
+    return tuple[get_args(annotation)[0], ...] if collection.many else annotation
 
 
 def _collection_fields(cls: type) -> type:
@@ -40,10 +40,10 @@ class Site:
     def from_models(cls, models: dict[str, m.Record]) -> Site:
         values: dict[str, Any] = {c.key: _empty(c) for c in m.COLLECTIONS if c.file not in models}
         values["data_files"] = tuple(c.file for c in m.COLLECTIONS if c.file in models)
-        for file_model in models.values():
-            for key in type(file_model).model_fields:
-                value = getattr(file_model, key)
-                values[key] = tuple(value) if isinstance(value, list) else value
+        for c in m.COLLECTIONS:
+            if c.file in models:
+                value = getattr(models[c.file], c.key)
+                values[c.key] = tuple(value) if c.many else value
         values["actions"] = tuple(sorted(values["actions"], key=lambda a: a.number))
         values["steps"] = tuple(sorted(values["steps"], key=lambda s: tuple(map(int, s.number.split(".")))))
         values["borging_items"] = tuple(sorted(values["borging_items"], key=lambda b: b.number))
@@ -52,6 +52,13 @@ class Site:
             if isinstance(records, tuple) and records and hasattr(records[0], "id"):
                 site._index[key] = {r.id: r for r in records}
         return site
+
+    def records(self, collection: m.Collection) -> tuple[Any, ...]:
+        """A collection's records: its list, or its one record; () when this guidance lacks the file."""
+        if collection.file not in self.data_files:
+            return ()
+        value = getattr(self, collection.key)
+        return value if collection.many else (value,)
 
     def get(self, collection: str, record_id: str) -> Any:
         """The record with this id; KeyError names the collection when it is missing."""
@@ -125,11 +132,10 @@ class Site:
 
 def _empty(collection: m.Collection) -> Any:
     """The value of a collection whose optional file is absent: no records, or a record of defaults."""
-    annotation = collection.model.model_fields[collection.key].annotation
-    if get_origin(annotation) is list:
+    if collection.many:
         return ()
     try:
-        return annotation()
+        return collection.model.model_fields[collection.key].annotation()
     except ValueError:  # a record with required fields: there is none
         return None
 

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from .loader import DataErrors, load_site
-from .models import FILES, UNCHECKED
+from .models import COLLECTIONS, UNCHECKED
 from .site import Site
 
 DEFAULT_STALE_MONTHS = 12
@@ -55,15 +55,13 @@ def stale_facts(site: Site, months: int = DEFAULT_STALE_MONTHS, today: date | No
     """Every record with a check date older than `months` months, or never checked; oldest first."""
     limit = months_before(today or date.today(), months)
     found = []
-    for name, model in FILES.items():
-        for key in model.model_fields:
-            value = getattr(site, key)
-            for record in value if isinstance(value, tuple) else (value,):
-                checked = getattr(record, "checked", None)
-                if checked is None:
-                    continue  # a record type without check dates, or an optional one left empty
-                if checked == UNCHECKED or checked < limit:
-                    found.append(StaleFact(f"data/{name}.yaml", getattr(record, "id", key), checked))
+    for collection in COLLECTIONS:
+        for record in site.records(collection):
+            checked = getattr(record, "checked", None)
+            if checked is None:
+                continue  # a record type without check dates, or an optional one left empty
+            if checked == UNCHECKED or checked < limit:
+                found.append(StaleFact(f"data/{collection.file}.yaml", getattr(record, "id", collection.key), checked))
     return sorted(found, key=lambda f: (f.checked != UNCHECKED, str(f.checked), f.file, f.record))
 
 
