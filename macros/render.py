@@ -60,8 +60,7 @@ def _render(
     template: str, site: Site, page_url: str, url_style: UrlStyle, *, sources=(), files=(), **context: object
 ) -> Rendered:
     link = partial(relative, current=page_url, style=url_style)
-    helpers = {"counterpart": counterpart, "progress_data": progress_data}  # a context may pass its own progress_data
-    text = environment().get_template(template).render(site=site, link=link, **{**helpers, **context})
+    text = environment().get_template(template).render(site=site, link=link, **context)
     return Rendered(text, tuple(sources), tuple(f"data/{name}.yaml" for name in files))
 
 
@@ -74,7 +73,7 @@ def step_page(
     level_steps = site.steps_at(step.level)
     return _render(
         "step_page.md", site, page_url, url_style, step=step, edition=edition,
-        position=level_steps.index(step) + 1, total=len(level_steps),
+        position=level_steps.index(step) + 1, total=len(level_steps), progress_data=progress_data(site, step),
         sources=site.sources_of(step), files=("steps", "actions", "funding", "partners", "sources"),
     )  # fmt: skip
 
@@ -255,6 +254,7 @@ def roadmap(site: Site, *, page_url: str = "", url_style: UrlStyle = DIRECTORY_U
         "roadmap.md", site, page_url, url_style,
         lanes=[(level.id, level.label, site.steps_at(level.id)) for level in site.levels],
         partners=[site.get("partners", p) for p in partners], progress_data=progress_data(site),
+        counterparts={s.id: counterpart(site, s.id) for s in site.steps},
         sources=site.sources_of(*site.steps), files=("steps", "actions", "funding", "partners", "sources"),
     )  # fmt: skip
 
