@@ -60,6 +60,7 @@ class PageBuild:
             render.step_page: {"edition": self.edition},
             render.action_page: {"edition": self.edition},
             render.checklist_page: {"edition": self.edition},
+            render.milestone_list: {"edition": self.edition},
             render.change_log: {"changes": self.changes},
         }
         return {f.__name__: self._bind(f, facts.get(f, {})) for f in render.MACROS}

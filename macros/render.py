@@ -20,7 +20,6 @@ from markupsafe import Markup
 
 from .drawing import bar_chart, qr_svg
 from .filters import euro, is_past
-from .history import build_date
 from .models import COLLECTIONS, FUNDERS, KINDS, PARTIES, Source
 from .site import Site
 from .templating import environment
@@ -227,13 +226,12 @@ def glossary_list(site: Site, *, page_url: str = "", url_style: UrlStyle = DIREC
 
 
 def milestone_list(
-    site: Site, *, page_url: str = "", url_style: UrlStyle = DIRECTORY_URLS, today: str | None = None
+    site: Site, *, page_url: str = "", url_style: UrlStyle = DIRECTORY_URLS, edition: Edition
 ) -> Rendered:
-    """The timeline of Kansrijke Start, oldest first; what lies before `today` (the build date) is past."""
+    """The timeline of Kansrijke Start, oldest first; what lies before the edition's build date is past."""
     milestones = sorted(site.milestones, key=lambda ms: ms.date)
-    today = today or build_date()
     return _render("milestone_list.md", site, page_url, url_style, milestones=milestones,
-                   past={ms.id for ms in milestones if is_past(ms.date, today)},
+                   past={ms.id for ms in milestones if is_past(ms.date, edition.build_date)},
                    sources=site.sources_of(*site.milestones), files=("milestones", "sources"))  # fmt: skip
 
 

@@ -123,7 +123,9 @@ def test_every_macro_renders(site):
             "start_routes": ([("Beginnen", "stappen/", "Begin met", "lokaal")],),
         }.get(function.__name__, ())
         extra = (
-            {"edition": EDITION} if function in (render.checklist_page, render.step_page, render.action_page) else {}
+            {"edition": EDITION}
+            if function in (render.checklist_page, render.step_page, render.action_page, render.milestone_list)
+            else {}
         )
         assert function(site, *args, page_url="x/", **extra).strip(), function.__name__
 
