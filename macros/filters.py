@@ -37,22 +37,18 @@ def euro(amount: int) -> str:
     return f"€ {amount:,}".replace(",", ".")
 
 
-def milestone_date(value: str) -> str:
-    """'2024-01-01' → '1 januari 2024'; '2022-06' → 'juni 2022'; '2018' stays."""
-    parts = value.split("-")
+def milestone_date(value: object) -> str:
+    """A day, month or year (a date or its ISO text) as Dutch readers write it:
+    '2024-01-01' → '1 januari 2024'; '2022-06' → 'juni 2022'; '2018' stays."""
+    parts = str(value).split("-")
     if len(parts) == 3:
         return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
     if len(parts) == 2:
         return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return value
+    return str(value)
 
 
 def is_past(value: str, today: str) -> bool:
     """Is a day, month or year ('2024-01-01', '2024-01', '2024') entirely before `today` (ISO date)?"""
     last_day = {4: value + "-12-31", 7: value + "-31"}.get(len(value), value)  # '-31' sorts after every day
     return last_day < today
-
-
-def dutch_date(value: object) -> str:
-    """A date as Dutch readers write it: 2026-11-29 -> '29 november 2026'."""
-    return milestone_date(str(value))

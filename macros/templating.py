@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
-from .filters import dutch_date, euro, md, milestone_date
+from .filters import euro, md, milestone_date
 from .models import DOMAINS, FUNDERS
 from .urls import action_url, checklist_url, pdf_url, step_url
 
@@ -31,7 +31,7 @@ def environment() -> Environment:
         # source): compiling them took 0.1 s of every build.
         bytecode_cache=FileSystemBytecodeCache(),
     )
-    env.filters.update(md=md, euro=euro, milestone_date=milestone_date, dutch_date=dutch_date)
+    env.filters.update(md=md, euro=euro, milestone_date=milestone_date)
     env.globals.update(checklist_url=checklist_url, pdf_url=pdf_url)
     env.globals.update(FUNDERS=FUNDERS, DOMAINS=DOMAINS, step_url=step_url, action_url=action_url)
     return env
