@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import COLLECTIONS, SLUG_PATTERN, STEP_NUMBER, Record, Ref, abbreviation_key
+from .models import COLLECTIONS, LEVEL_PREFIX, SLUG_PATTERN, STEP_NUMBER, Record, Ref, abbreviation_key
 from .site import Site
 
 Loc = tuple[str | int, ...]
@@ -36,7 +36,7 @@ RECORD_NAMES = MappingProxyType({c.key: c.record for c in COLLECTIONS if c.recor
 PATTERN_HELP = MappingProxyType({
     SLUG_PATTERN: "kleine letters, cijfers en enkele streepjes, bijv. 'lokale-coalitie'",
     STEP_NUMBER: "het begin van het niveau en een volgnummer, bijv. '2.1.1' (zie levels.yaml)",
-    r"^([0-9]{1,3}\.){1,3}$": "cijfers met een punt erna, bijv. '2.1.'",
+    LEVEL_PREFIX: "cijfers met een punt erna, bijv. '2.1.'",
     r"^3\.[12]\.[1-9]$": "een paragraaf van hoofdstuk 3, bijv. '3.2.1'",
     r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "'2018', '2022-06' of '2024-01-01'",
     r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$": "een pagina in docs/, bijv. 'kansrijke-start/index.md'",

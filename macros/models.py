@@ -30,6 +30,8 @@ from pydantic import (
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+#: A level's number prefix, such as 2.1. (with the final dot).
+LEVEL_PREFIX = r"^([0-9]{1,3}\.){1,3}$"
 #: A step's number: its level's prefix and a sequence number, such as 2.1.1.
 STEP_NUMBER = r"^([0-9]{1,3}\.){1,3}[1-9][0-9]{0,2}$"
 
@@ -388,7 +390,7 @@ class Level(Record):
     )
     id: Slug = Id("lokaal")
     label: Line = F("Naam van het niveau op de site: menu, routekaart, stappen.", "Lokaal")
-    prefix: Annotated[str, StringConstraints(pattern=r"^([0-9]{1,3}\.){1,3}$")] = F(
+    prefix: Annotated[str, StringConstraints(pattern=LEVEL_PREFIX)] = F(
         "Begin van de nummers van de stappen op dit niveau, met een punt aan het eind. Zet het tussen "
         "aanhalingstekens.",
         "2.1.",
