@@ -11,6 +11,7 @@ checked. That list is a warning: a source may simply not have changed, so it nev
 from __future__ import annotations
 
 import argparse
+import calendar
 import os
 import sys
 from dataclasses import dataclass
@@ -43,12 +44,8 @@ def months_before(day: date, months: int) -> date:
     """The same day `months` months earlier (the last day of the month when it has fewer days)."""
     month_index = day.year * 12 + day.month - 1 - months
     year, month = divmod(month_index, 12)
-    for last in (day.day, 30, 29, 28):
-        try:
-            return date(year, month + 1, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def stale_facts(site: Site, months: int = DEFAULT_STALE_MONTHS, today: date | None = None) -> list[StaleFact]:
