@@ -172,8 +172,7 @@ def tranche_table(site: Site, *, page_url: str = "", url_style: UrlStyle = DIREC
 
 def responsibility_table(site: Site, *, page_url: str = "", url_style: UrlStyle = DIRECTORY_URLS) -> Rendered:
     """Per party: what is a legal duty, what is agreed (IZA/GALA) and what is advice, each with its source."""
-    parties = [p for p in PARTIES if any(r.party == p for r in site.responsibilities)]
-    rows = [(party, PARTIES[party], site.responsibilities_of(party)) for party in parties]
+    rows = [(party, name, tasks) for party, name in PARTIES.items() if (tasks := site.responsibilities_of(party))]
     return _render("responsibility_table.md", site, page_url, url_style, rows=rows, KINDS=KINDS,
                    sources=site.sources_of(*site.responsibilities),
                    files=("responsibilities", "partners", "sources"))  # fmt: skip

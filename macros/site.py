@@ -117,9 +117,9 @@ class Site:
 
     def responsibilities_of(self, party: str) -> tuple[m.Responsibility, ...]:
         """What one party must, agreed to or is advised to do: duties first, then agreements, then advice."""
-        order = {"wet": 0, "afspraak": 1, "advies": 2}
+        order = list(m.KINDS)
         mine = [r for r in self.responsibilities if r.party == party]
-        return tuple(sorted(mine, key=lambda r: order[r.kind]))
+        return tuple(sorted(mine, key=lambda r: order.index(r.kind)))
 
     def sources_of(self, *records: Any) -> tuple[m.Source, ...]:
         """The sources the records cite, each once, in order of first mention."""
