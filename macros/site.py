@@ -30,7 +30,7 @@ class Site:
     """All validated data of the site, with lookups and derived relations.
 
     It has one field per collection of `models.COLLECTIONS`, named after the file's top-level
-    key (`steps`, `funding_sources`, `coalition_count`, ...): a tuple of records, or one record."""
+    key (`steps`, `funding_sources`, `municipalities_per_tranche`, ...): a tuple of records, or one record."""
 
     #: The data files this guidance has (without `.yaml`); an optional one it lacks has an empty collection.
     data_files: tuple[str, ...] = ()
