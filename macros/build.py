@@ -54,7 +54,7 @@ class PageBuild:
         self.rendered: list[Rendered] = []
 
     def macros(self) -> dict[str, Callable[..., str]]:
-        """Every render function as a macro, bound to this build; the two that need a build-wide
+        """Every render function as a macro, bound to this build; those that need a build-wide
         fact get it from this table, by name, not by looking at their parameters."""
         facts: dict[Callable[..., Rendered], dict[str, Any]] = {
             render.step_page: {"edition": self.edition},

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel
 
 from .loader import PATTERN_HELP
-from .models import FILES
+from .models import COLLECTIONS
 
 CONTRIBUTING = Path(__file__).resolve().parent.parent / "CONTRIBUTING.md"
 START, END = "<!-- sjablonen:begin (gemaakt door python -m macros.contributing) -->", "<!-- sjablonen:einde -->"
@@ -89,11 +89,11 @@ def record_lines(model: type[BaseModel], indent: int, bullet: bool = True) -> li
 def templates() -> str:
     """Markdown with one commented template per data file."""
     out = []
-    for name, file_model in FILES.items():
-        key, field = next(iter(file_model.model_fields.items()))
-        record = _inner(typing.get_type_hints(file_model, include_extras=True)[key])
-        body = record_lines(record, 2, bullet=_is_list(typing.get_type_hints(file_model, include_extras=True)[key]))
-        out += [f"### data/{name}.yaml", "", field.description or "", "", "```yaml", f"{key}:", *body, "```", ""]
+    for c in COLLECTIONS:
+        hint = typing.get_type_hints(c.model, include_extras=True)[c.key]
+        body = record_lines(_inner(hint), 2, bullet=c.many)
+        description = c.model.model_fields[c.key].description or ""
+        out += [f"### data/{c.file}.yaml", "", description, "", "```yaml", f"{c.key}:", *body, "```", ""]
     return "\n".join(out)
 
 
