@@ -49,30 +49,15 @@ from typing import Annotated, Any
 
 import yaml
 
+from macros.models import COLLECTIONS
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "macros", "CONTRIBUTING.md")
 EXTRA = "extra"  # docs/extra/<k>/... holds the copies of the docs pages
 
-#: data file -> its top-level key, in the order the generator fills them (references point backwards).
-FILES = {
-    "sources": "sources",
-    "focus_areas": "focus_areas",
-    "funding": "funding_sources",
-    "partners": "partners",
-    "actions": "actions",
-    "borging": "borging_items",
-    "steps": "steps",
-    "agreements": "agreements",
-    "coalitions": "municipalities_per_tranche",
-    "interventions": "interventions",
-    "faq": "faq",
-    "contacts": "contacts",
-    "responsibilities": "responsibilities",
-    "glossary": "glossary",
-    "milestones": "milestones",
-    "toc": "toc",
-    "search": "search",
-}
+#: data file -> its top-level key, for every file that scales; levels.yaml is copied as it is (the
+#: levels stay the two lanes). generate() fills them in its own order: references point backwards.
+FILES = {c.file: c.key for c in COLLECTIONS if c.file != "levels"}
 
 
 def sid(record_id: str, k: int) -> str:
@@ -574,7 +559,7 @@ def write_data(out: Path, factor: int, relaxed: bool = False, source: Path = ROO
     out.mkdir(parents=True, exist_ok=True)
     for name in FILES:
         dump(out / f"{name}.yaml", name, data[name], factor)
-    for path in sorted((source / "data").glob("*.yaml")):  # not scaled: the levels stay the two lanes
+    for path in sorted((source / "data").glob("*.yaml")):
         if path.stem not in FILES:
             shutil.copy2(path, out / path.name)
     if (source / "data" / "schema").is_dir():
