@@ -20,14 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """A strict build of `project` into `site_dir`; `env` adds to or overrides the environment."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         cwd=site_dir.parent,  # not the project: the build must work from any working directory
         capture_output=True,
         text=True,
-        env=env,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         timeout=300,
     )
 
@@ -44,6 +44,11 @@ def copy_project(target: Path, data: Path) -> Path:
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def built_page(site: Path, url: str) -> BeautifulSoup:
+    """Parsed HTML of a page in a built site by its URL path ('stappen/') or file ('404.html')."""
+    return soup(site / url if url.endswith(".html") else site / url / "index.html")
 
 
 @pytest.fixture
@@ -66,12 +71,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def page(site_dir: Path):
     """Parsed HTML of a built page by its URL path, e.g. page('stappen/')."""
-
-    @functools.cache
-    def parse(url: str) -> BeautifulSoup:
-        return soup(site_dir / url / "index.html" if not url.endswith(".html") else site_dir / url)
-
-    return parse
+    return functools.cache(functools.partial(built_page, site_dir))
 
 
 @pytest.fixture(scope="session")

@@ -6,10 +6,7 @@ One build per session, PDFs included: they carry the guidance's title too.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +15,7 @@ from pypdf import PdfReader
 from macros.loader import load_site
 from macros.urls import action_url, checklist_url, pdf_url, step_url
 
-from .conftest import ROOT, soup
+from .conftest import ROOT, built_page, mkdocs_build
 
 EXAMPLE = ROOT / "examples"
 SITE = load_site(EXAMPLE / "data")
@@ -30,17 +27,9 @@ KS = re.compile(r"kansrijke\s+start|vervolgaanpak|\bpharos\b|\bVWS\b", re.IGNORE
 def example_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """examples/ built once with --strict, from another working directory, with its checklist PDFs."""
     out = tmp_path_factory.mktemp("example") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KS_PDF": "true", "KS_PREVIEW": "false"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(EXAMPLE / "mkdocs.yml"), "-d", str(out)],
-        cwd=out.parent, capture_output=True, text=True, env=env, timeout=300,
-    )  # fmt: skip
+    result = mkdocs_build(EXAMPLE, out, env={"KS_PDF": "true", "KS_PREVIEW": "false"})
     assert result.returncode == 0, result.stderr
     return out
-
-
-def page(site: Path, url: str):
-    return soup(site / url / "index.html")
 
 
 def test_the_example_is_small_and_uses_the_engine_not_a_copy():
@@ -53,30 +42,30 @@ def test_the_example_is_small_and_uses_the_engine_not_a_copy():
 
 
 def test_its_three_steps_each_have_a_page_a_checklist_and_a_pdf(example_dir: Path):
-    cards = page(example_dir, "stappen").select(".ks-card__title a")
+    cards = built_page(example_dir, "stappen").select(".ks-card__title a")
     assert [a.get_text(" ", strip=True) for a in cards] == [f"{s.number} {s.title}" for s in SITE.steps]
     assert len(cards) == 3
     for step in SITE.steps:
-        html = page(example_dir, step_url(step))
+        html = built_page(example_dir, step_url(step))
         assert html.h1.get_text(" ", strip=True) == f"{step.number} {step.title}"
         items = html.select("li.ks-checklist__item, [data-ks-item]")
         assert {i["data-ks-item"] for i in items if i.has_attr("data-ks-item")} == {c.id for c in step.checklist}
         meta = html.select_one(".ks-step__meta").get_text()
         assert SITE.level(step.level).label in meta and f"paragraaf {step.number}" in meta
-        assert page(example_dir, checklist_url(step)).select_one(".ks-sheet__title").get_text(strip=True) == (
+        assert built_page(example_dir, checklist_url(step)).select_one(".ks-sheet__title").get_text(strip=True) == (
             f"Stap {step.number}: {step.title}"
         )
         assert (example_dir / pdf_url(step.id)).stat().st_size > 1000
 
 
 def test_the_levels_come_from_its_data(example_dir: Path):
-    nav = page(example_dir, "stappen").select_one("nav.md-nav--primary").get_text(" ", strip=True)
+    nav = built_page(example_dir, "stappen").select_one("nav.md-nav--primary").get_text(" ", strip=True)
     assert "In de buurt" in nav and "In de stad" in nav
     assert "Lokaal" not in nav and "Regionaal" not in nav
 
 
 def test_the_roadmap_has_a_lane_per_level(example_dir: Path):
-    lanes = page(example_dir, "routekaart").select("section.ks-lane")
+    lanes = built_page(example_dir, "routekaart").select("section.ks-lane")
     assert [lane.h2.get_text(strip=True) for lane in lanes] == [level.label for level in SITE.levels]
     for lane, level in zip(lanes, SITE.levels, strict=True):
         steps = [li["data-ks-step"] for li in lane.select("li.ks-roadmap__step")]
@@ -87,26 +76,27 @@ def test_the_roadmap_has_a_lane_per_level(example_dir: Path):
 
 
 def test_its_two_actions_and_its_funding_source(example_dir: Path):
-    overview = page(example_dir, "acties")
+    overview = built_page(example_dir, "acties")
     titles = [a.get_text(strip=True) for a in overview.select(".ks-card__title a")]
     assert titles == [f"Actie {a.number}: {a.title}" for a in SITE.actions] and len(titles) == 2
     for action in SITE.actions:
         assert (
-            page(example_dir, action_url(action.id)).h1.get_text(" ", strip=True) == f"{action.number}. {action.title}"
+            built_page(example_dir, action_url(action.id)).h1.get_text(" ", strip=True)
+            == f"{action.number}. {action.title}"
         )
     (source,) = SITE.funding_sources
-    funding = page(example_dir, "financiering")
+    funding = built_page(example_dir, "financiering")
     heading = funding.find(id=source.id)
     assert heading is not None and source.title in heading.get_text()
     assert [li.get_text(strip=True) for li in heading.find_next("ul").select("li")] == list(source.purposes)
 
 
 def test_it_says_it_is_made_up(example_dir: Path):
-    home = page(example_dir, "")
+    home = built_page(example_dir, "")
     assert "verzonnen" in home.select_one(".admonition").get_text()
     footer = home.select_one(".ks-colophon").get_text(" ", strip=True)
     assert "Voorbeeldhandreiking Gezonde Buurt" in footer and "verzonnen" in footer
-    step = page(example_dir, step_url(SITE.steps[0])).select_one(".ks-step__origin").get_text()
+    step = built_page(example_dir, step_url(SITE.steps[0])).select_one(".ks-step__origin").get_text()
     assert "Voorbeeldhandreiking Gezonde Buurt (een verzonnen werkgroep, voorbeeld 1)" in step
 
 
