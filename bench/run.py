@@ -244,10 +244,10 @@ def pdf_step_cached(project: Path, reps: int = 20) -> float | None:
     from macros.loader import load_site
     from macros.pdf import print_job
     from macros.plugin.pdfs import ChecklistPdfs
+    from macros.prebuild import project_config
 
     site = load_site(project / "data")
-    config = synthetic.read_config(project / "mkdocs.yml")
-    edition = edition_for(argparse.Namespace(site_url=config["site_url"], extra=config.get("extra", {})))
+    edition = edition_for(project_config(project))
     cache, times = Cache(project / ".cache" / "pdf"), []
     with tempfile.TemporaryDirectory() as out:
         for _ in range(reps):
