@@ -190,6 +190,11 @@ def builds(project: Path, site: Path, pdf: bool, reps: int, label: str, timeout:
         log(f"{label} {i + 1}/{reps}: {runs[-1]}")
         if not runs[-1]["ok"]:
             break
+    return summary(runs)
+
+
+def summary(runs: list[dict]) -> dict:
+    """Medians of the successful runs' times, their peak memory, and whether every run succeeded."""
     ok = [r for r in runs if r["ok"]]
     return {
         "runs": runs,
@@ -222,11 +227,7 @@ def section_real(work: Path, reps: int, use_git: bool) -> dict:
             runs[name].append(build(project, work / f"real-site-{name}", pdf=name != "without_pdf"))
             log(f"real build {name} {i + 1}/{reps}: {runs[name][-1]}")
     result: dict[str, Any] = {"pages": pages_in(work / "real-site-without_pdf")}
-    for name, done in runs.items():
-        ok = [r for r in done if r["ok"]]
-        result[name] = {"runs": done, "ok": len(ok) == len(done), "wall_s": median([r["wall_s"] for r in ok]),
-                        "built_s": median([r["built_s"] for r in ok if r["built_s"] is not None]),
-                        "max_rss_mb": max((r["max_rss_mb"] or 0 for r in ok), default=None)}  # fmt: skip
+    result |= {name: summary(done) for name, done in runs.items()}
     result["pdf_step_cached_s"] = pdf_step_cached(project)
     warm, cold, without = (result[n]["wall_s"] for n in runs)
     if warm and cold and without:
@@ -308,9 +309,7 @@ def section_macros(work: Path, reps: int, use_git: bool) -> dict:
                 runs[name].append(run)
     result: dict[str, Any] = {}
     for name, done in runs.items():
-        ok = [r for r in done if r["ok"]]
-        result[name] = {"wall_s": median([r["wall_s"] for r in ok]), "ok": len(ok) == len(done),
-                        "built_s": median([r["built_s"] for r in ok if r["built_s"] is not None])}  # fmt: skip
+        result[name] = summary(done)
         result[f"pages_{name}"] = pages_in(work / f"{name}-site")
     for variant in ("prerendered", "plain"):
         for key in ("wall_s", "built_s"):
