@@ -314,6 +314,8 @@ class Generator:
                 nonlocal copies_used
                 copies_used = max(copies_used, k)
                 r["id"], r["title"] = sid(r["id"], k), f"{r['title']} ({k})"
+                if "slug" in r:  # a web address is one step's
+                    r["slug"] = sid(r["slug"], k)
                 r["checklist"] = [self._item(i, k) for i in r["checklist"]]
                 r["actions"] = self.refs("actions", r.get("actions", []), k)
                 r["funding"] = self.refs("funding_sources", r.get("funding", []), k)
