@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+from macros.pages import is_redirect
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -51,6 +53,17 @@ def built_page(site: Path, url: str) -> BeautifulSoup:
     return soup(site / url if url.endswith(".html") else site / url / "index.html")
 
 
+def content_urls(site: Path) -> list[str]:
+    """The URL path of every page of content in a built site ('' for the home page); the redirect
+    pages at old step addresses (test_addresses) are not pages of content."""
+    urls = []
+    for path in sorted(site.rglob("index.html")):
+        if not is_redirect(path):
+            folder = path.parent.relative_to(site).as_posix()
+            urls.append("" if folder == "." else folder + "/")
+    return urls
+
+
 @pytest.fixture
 def minimal_data(tmp_path: Path) -> Path:
     """A copy of the small valid data set, free to be changed by one test."""
@@ -72,6 +85,12 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def page(site_dir: Path):
     """Parsed HTML of a built page by its URL path, e.g. page('stappen/')."""
     return functools.cache(functools.partial(built_page, site_dir))
+
+
+@pytest.fixture(scope="session")
+def search_index(site_dir: Path) -> dict:
+    """The site's search index, parsed once: read it, never change it (every test shares it)."""
+    return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,9 @@ import pytest
 from macros import plain_language
 from macros.filters import euro
 from macros.loader import load_site
-from macros.pages import is_redirect
 from macros.render import toc_tree
+
+from .conftest import content_urls
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = load_site(ROOT / "data")
@@ -31,16 +32,6 @@ def clean(node) -> str:
     for link in node.select(".headerlink"):
         link.decompose()
     return plain_language.block_text(node)
-
-
-def content_urls(site_dir: Path) -> list[str]:
-    urls = []
-    for path in sorted(site_dir.rglob("index.html")):
-        if is_redirect(path):
-            continue  # an old step address that leads on to the new one (test_addresses)
-        url = str(path.parent.relative_to(site_dir)) + "/"
-        urls.append("" if url == "./" else url)
-    return urls
 
 
 @pytest.mark.parametrize("node", list(flat(toc_tree(SITE))), ids=lambda n: n["number"] or n["title"])

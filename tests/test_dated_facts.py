@@ -20,6 +20,8 @@ from macros.models import PARTIES
 from macros.validate import main as validate_cli
 from macros.validate import months_before, stale_facts
 
+from .conftest import content_urls
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE = load_site(ROOT / "data")
 
@@ -237,18 +239,16 @@ def test_the_tranche_check_can_fail():
     assert not _tranche_as_coalition("Een tranche is geen telling van coalities.")
 
 
-def test_no_built_page_calls_tranche_figures_coalition_counts(site_dir: Path, page):
-    for path in sorted(site_dir.rglob("index.html")):
-        url = str(path.parent.relative_to(site_dir)).removeprefix(".") + "/"
-        article = page(url.lstrip("/")).select_one("article")
+def test_no_built_page_calls_tranche_figures_coalition_counts(site_dir: Path, page, search_index: dict):
+    for url in content_urls(site_dir):
+        article = page(url).select_one("article")
         if article is None:
             continue
         article = copy.copy(article)  # the parsed page is shared by every test
         for footer in article.select(".ks-sources, .ks-edit, #bronnen"):  # titles and file names, not statements
             footer.decompose()
         assert _tranche_as_coalition(text(article)) == [], url
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for doc in index["docs"]:
+    for doc in search_index["docs"]:
         assert _tranche_as_coalition(re.sub(r"<[^>]+>", " ", doc["text"] + ". " + doc["title"])) == [], doc["location"]
 
 
@@ -297,12 +297,11 @@ def test_the_home_visit_is_a_legal_duty_and_direct_referral_is_no_new_rule(page)
     assert order == sorted(order, key=["Wettelijke plicht", "Afspraak (IZA/GALA)", "Advies"].index)
 
 
-def test_table_cells_stay_separate_words_in_the_search_index(site_dir: Path):
+def test_table_cells_stay_separate_words_in_the_search_index(search_index: dict):
     """Cells written back to back ('GALA' + 'Gecontroleerd') became one word and broke the search for 'GALA'."""
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     glued = [
         (doc["location"], word)
-        for doc in index["docs"]
+        for doc in search_index["docs"]
         if doc["location"].startswith(("afspraken-iza-gala/", "financiering/", "tijdlijn/", "ondersteuning/"))
         for word in re.findall(
             r"\w*[a-z0-9A-Z)](?:Gecontroleerd|Wettelijke|Afspraak|Advies|Nog niet)\w*",

@@ -10,10 +10,9 @@ from urllib.parse import parse_qs, quote, urljoin, urlsplit
 from mkdocs.config import load_config
 
 from macros.loader import load_site
-from macros.pages import is_redirect
 from macros.urls import docs_url
 
-from .conftest import ROOT, soup
+from .conftest import ROOT, content_urls, soup
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 EXTRA = CONFIG.extra
@@ -22,13 +21,7 @@ EXTRA = CONFIG.extra
 def built_pages(site_dir: Path) -> dict[str, Path]:
     """Site address -> file, for every page MkDocs built (the 404 page has no address of its own;
     the redirect pages at old step addresses are not pages of content)."""
-    pages = {}
-    for path in sorted(site_dir.rglob("index.html")):
-        if is_redirect(path):
-            continue
-        folder = path.parent.relative_to(site_dir).as_posix()
-        pages[CONFIG.site_url + ("" if folder == "." else folder + "/")] = path
-    return pages
+    return {CONFIG.site_url + url: site_dir / url / "index.html" for url in content_urls(site_dir)}
 
 
 def test_every_page_has_feedback_mail_with_its_own_address(site_dir: Path):

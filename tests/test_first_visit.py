@@ -3,11 +3,9 @@ scrolling on a phone, abbreviations explained on tap and focus, readable chart t
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from macros.pages import is_redirect
+from .conftest import content_urls
 
 pytestmark = pytest.mark.browser
 
@@ -57,22 +55,15 @@ def test_site_name_in_the_header_is_shown_whole(sized_page, base_url, viewport, 
     assert ellipsis.evaluate("e => e.scrollWidth <= e.clientWidth")  # not cut off
 
 
-def built_pages(site_dir: Path) -> list[str]:
-    pages = [
-        str(p.parent.relative_to(site_dir)) + "/" for p in sorted(site_dir.rglob("index.html")) if not is_redirect(p)
-    ]
-    return ["" if p == "./" else p for p in pages]
-
-
 def test_no_page_scrolls_sideways_at_360_px(sized_page, base_url, site_dir):
     page = sized_page({"width": 360, "height": 740}, touch=True)
     wide = []
-    for url in built_pages(site_dir):
+    for url in content_urls(site_dir):
         page.goto(base_url + url)
         width = page.evaluate("[document.scrollingElement.scrollWidth, innerWidth]")
         if width[0] > width[1]:
             wide.append((url, width))
-    assert len(built_pages(site_dir)) > 40
+    assert len(content_urls(site_dir)) > 40
     assert wide == []
 
 

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from macros import csp
-from macros.pages import is_redirect
 
-from .conftest import axe_violations, search
+from .conftest import axe_violations, content_urls, search
 
 pytestmark = pytest.mark.browser
 
@@ -18,15 +17,6 @@ RECORD_CSP = """
 window.__csp = [];
 document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
 """
-
-
-def built_pages(site_dir: Path) -> list[str]:
-    pages = [
-        str(p.parent.relative_to(site_dir)) + "/"
-        for p in sorted(site_dir.rglob("index.html"))
-        if not is_redirect(p)  # old step addresses: see test_addresses
-    ]
-    return ["" if p == "./" else p for p in pages] + ["404.html"]
 
 
 SHIPPED = '<script>document.documentElement.classList.add("ks-js")</script>'
@@ -92,7 +82,7 @@ def test_offline_policy_allows_the_search_worker_iframe_by_hash_only():
 def test_every_page_passes_axe_and_its_own_policy(browser_page, base_url, site_dir):
     browser_page.add_init_script(RECORD_CSP)
     problems = {}
-    pages = built_pages(site_dir)
+    pages = [*content_urls(site_dir), "404.html"]
     for url in pages:
         browser_page.goto(base_url + url)
         found = axe_violations(browser_page)

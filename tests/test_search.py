@@ -13,11 +13,10 @@ import pytest
 import yaml
 
 from macros.loader import load_site
-from macros.pages import is_redirect
 from macros.search import Vocabulary, enrich, shown, terms_for
 from macros.urls import action_url, step_url
 
-from .conftest import search
+from .conftest import content_urls, search
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
 _QUESTIONS = yaml.safe_load((Path(__file__).parent / "search_questions.yaml").read_text(encoding="utf-8"))
@@ -165,31 +164,30 @@ def test_no_results_points_to_glossary_roadmap_and_overviews(browser_page, base_
         assert base_url + target in links
 
 
-def test_every_record_has_its_own_entry_with_an_exact_location(site_dir: Path):
+def test_every_record_has_its_own_entry_with_an_exact_location(site_dir: Path, search_index: dict):
     from macros.urls import action_url
 
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["nl"] and {"title_terms", "terms"} <= set(index["config"]["fields"])
-    locations = {doc["location"] for doc in index["docs"]}
+    assert search_index["config"]["lang"] == ["nl"] and {"title_terms", "terms"} <= set(
+        search_index["config"]["fields"]
+    )
+    locations = {doc["location"] for doc in search_index["docs"]}
     expected = {step_url(s) for s in SITE.steps} | {action_url(a.id) for a in SITE.actions}
     expected |= {f"{step_url(s)}#{i.id}" for s in SITE.steps for i in s.checklist}
     expected |= {f"financiering/#{f.id}" for f in SITE.funding_sources}
     expected |= {f"begrippen/#{t.id}" for t in SITE.glossary}
     assert expected - locations == set()
-    pages = {str(p.parent.relative_to(site_dir)) + "/" for p in site_dir.rglob("index.html") if not is_redirect(p)}
-    pages = {"" if p == "./" else p for p in pages if not p.endswith("checklist/")}
+    pages = {p for p in content_urls(site_dir) if not p.endswith("checklist/")}
     assert pages - {loc.split("#")[0] for loc in locations} == {"ontwikkelaars/", "ontwikkelaars/api/"}
 
 
-def test_no_result_shows_template_code(site_dir: Path):
+def test_no_result_shows_template_code(search_index: dict):
     """A result shows text, never a macro call, a Jinja tag or a code signature: the developer
     pages (whose subject is code) are not in the visitors' search."""
     from macros.render import MACROS
 
     code = re.compile(r"\{\{|\{%|\b(" + "|".join(f.__name__ for f in MACROS) + r")\s*\(")
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert len(index["docs"]) > 100
-    shown = [(doc["location"], doc[field]) for doc in index["docs"] for field in ("title", "text", "body")]
+    assert len(search_index["docs"]) > 100
+    shown = [(doc["location"], doc[field]) for doc in search_index["docs"] for field in ("title", "text", "body")]
     assert [(location, text) for location, text in shown if code.search(text)] == []
     assert code.search("zie spuk_chart(site)") and code.search("{{ x }}")  # the pattern finds what it must
 
@@ -212,13 +210,12 @@ def test_glossary_page_is_found_by_its_title_and_each_term_by_its_own_entry():
     assert enriched["config"]["question_words"] == list(SITE.search.question_words)
 
 
-def test_page_footer_is_not_searchable(site_dir: Path):
+def test_page_footer_is_not_searchable(search_index: dict):
     """Sources, edit links and the date are about the page, not its subject: a search for a
     word in them would list every page that has them."""
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert [doc["location"] for doc in index["docs"] if doc["location"].endswith("#bronnen")] == []
+    assert [doc["location"] for doc in search_index["docs"] if doc["location"].endswith("#bronnen")] == []
     footer = ("Bewerk deze gegevens", "Laatst bijgewerkt")
-    assert [doc["location"] for doc in index["docs"] if any(t in doc["text"] for t in footer)] == []
+    assert [doc["location"] for doc in search_index["docs"] if any(t in doc["text"] for t in footer)] == []
 
 
 def test_a_snippet_does_not_run_one_block_into_the_next():
@@ -233,11 +230,10 @@ def test_a_snippet_does_not_run_one_block_into_the_next():
     assert plain("Home") == "Home" and plain("") == ""
 
 
-def test_action_snippets_end_their_focus_area_before_the_text(site_dir: Path):
+def test_action_snippets_end_their_focus_area_before_the_text(search_index: dict):
     """The "eigen afleiding" label after a derived action's focus area is about the text, not
     its subject: it stays out of the snippet (and the index)."""
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    texts = {doc["location"]: doc["text"] for doc in search_index["docs"]}
     for action in SITE.actions:
         area = next(a for a in SITE.focus_areas if a.id == action.focus_area)
         assert f"{shown(area.title)}. " in texts[action_url(action.id)], action.id

@@ -172,12 +172,9 @@ def test_pages_are_dutch_and_have_a_description(page):
     assert page(step_url(SITE.steps[0])).select_one('meta[name="description"]')["content"] == SITE.steps[0].summary
 
 
-def test_search_index_is_dutch_and_has_every_step(site_dir: Path):
-    import json
-
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["nl"]
-    locations = {doc["location"] for doc in index["docs"]}
+def test_search_index_is_dutch_and_has_every_step(search_index: dict):
+    assert search_index["config"]["lang"] == ["nl"]
+    locations = {doc["location"] for doc in search_index["docs"]}
     for step in SITE.steps:
         assert step_url(step) in locations
 
