@@ -25,10 +25,11 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def open_page(browser, base_url):
-    """Open a page of the site at a screen size, with stored progress put in before its scripts run."""
+    """Open a page of the site at a screen size, with stored progress and an init script (that
+    watches the page's own scripts) put in before its scripts run."""
     contexts, errors = [], []
 
-    def open_(url="routekaart/", size=DESKTOP, items=None, javascript=True):
+    def open_(url="routekaart/", size=DESKTOP, items=None, javascript=True, init_script=None):
         context = browser.new_context(viewport={"width": size[0], "height": size[1]}, java_script_enabled=javascript)
         contexts.append(context)
         page = context.new_page()
@@ -39,6 +40,8 @@ def open_page(browser, base_url):
                 f"if (!sessionStorage.getItem('seeded')) {{ localStorage.setItem('{KEY}', {value});"
                 " sessionStorage.setItem('seeded', '1'); }"
             )
+        if init_script is not None:
+            page.add_init_script(init_script)
         page.goto(base_url + url)
         if javascript:
             items_ready(page)
@@ -95,22 +98,21 @@ def test_the_first_screen_shows_the_route(open_page, size):
     assert page.locator(".ks-routebar__next").bounding_box()["y"] < box["y"]
 
 
+LAYOUT_SHIFTS = """
+window.ksShifts = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.ksShifts.push(e.value); })
+  .observe({type: "layout-shift", buffered: true});
+"""
+
+
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_nothing_on_the_route_moves_when_the_scripts_start(browser, base_url, size):
+def test_nothing_on_the_route_moves_when_the_scripts_start(open_page, size):
     """The stops' status lines are drawn at build time as a browser without progress shows them,
     so filling them in moves nothing (Lighthouse counted a layout shift of 0.04 on a phone)."""
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-    page = context.new_page()
-    page.add_init_script(
-        "window.ksShifts = [];"
-        "new PerformanceObserver((list) => { for (const e of list.getEntries()) window.ksShifts.push(e.value); })"
-        ".observe({type: 'layout-shift', buffered: true});"
-    )
-    page.goto(base_url + "routekaart/")
+    page = open_page(size=size, init_script=LAYOUT_SHIFTS)
     page.wait_for_function("document.querySelector('[data-ks-roadmap]').dataset.ksReady === 'true'")
     page.wait_for_timeout(300)  # layout-shift entries arrive after the frame that draws the change
     shifts = page.evaluate("window.ksShifts")
-    context.close()
     assert sum(shifts) < 0.001, f"layout shifts while the route starts: {shifts}"
 
 
@@ -127,18 +129,13 @@ new MutationObserver((records, observer) => {
 
 
 @pytest.mark.parametrize("hash_", ["", "second"], ids=["all-closed", "one-opened-by-link"])
-def test_closed_stops_get_their_item_controls_after_the_first_task(browser, base_url, hash_):
+def test_closed_stops_get_their_item_controls_after_the_first_task(open_page, hash_):
     """Building all 63 status controls in one task blocked a phone for about 140 ms after load
     (Lighthouse: total blocking time). Closed stops get theirs a stop at a time, later; a stop
     opened by a link gets them at once, so nothing in it moves."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.add_init_script(FIRST_TASK)
-    page.goto(base_url + "routekaart/" + (f"#rk-{SECOND.id}" if hash_ else ""))
-    page.locator("#ks-progress-data[data-ks-items-ready]").wait_for(state="attached")
+    page = open_page("routekaart/" + (f"#rk-{SECOND.id}" if hash_ else ""), init_script=FIRST_TASK)
     first_task = page.evaluate("window.ksFirstTask")
     built = page.locator(".ks-item").count()
-    context.close()
     assert first_task == (len(SECOND.checklist) if hash_ else 0)
     assert built == sum(len(step.checklist) for step in SITE.steps)
 
