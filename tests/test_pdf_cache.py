@@ -128,7 +128,9 @@ def test_a_dead_layout_process_is_replaced(minimal_data: Path, tmp_path: Path):
     try:
         with_item_text(minimal_data, "Item twee", "Item twee, eerste keer")
         assert session.publish(print_job(load_site(minimal_data), EDITION), cache, served, served) == "background"
-        for process in list(session._worker._processes.values()):
+        processes = list(session._worker._processes.values())
+        assert processes, "no layout process to kill"
+        for process in processes:
             process.kill()
         start = time.monotonic()
         while session._pending:  # until the layout is known to have failed
