@@ -318,23 +318,20 @@ def section_macros(work: Path, reps: int, use_git: bool) -> dict:
     return result
 
 
-def _fetch(url: str) -> tuple[int, bytes]:
+def fetch(url: str) -> tuple[int, bytes]:
+    """Status and body of a page of a local server; status 0 when the server does not answer (yet)."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own local server
             return response.status, response.read()
     except urllib.error.HTTPError as exc:
         return exc.code, b""
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+    except OSError:  # refused, reset, timed out
         return 0, b""
 
 
-def _get(url: str) -> tuple[int, str]:
-    status, body = _fetch(url)
+def get(url: str) -> tuple[int, str]:
+    status, body = fetch(url)
     return status, body.decode("utf-8", "replace")
-
-
-def _get_bytes(url: str) -> bytes:
-    return _fetch(url)[1]
 
 
 STEP_PAGE = "stappen/lokale-coalitie-vormen/"
@@ -368,18 +365,18 @@ def _edit(project: Path, base: str, server_log: Path, i: int, pdf: bool) -> dict
     marker = f"Benchmarkpunt{i}x{time.time_ns() % 10**9}"
     text, n = re.subn(r"^(\s+text: ).*$", rf"\g<1>{marker} wijs een kartrekker aan.", original, count=1, flags=re.M)
     assert n == 1, "no checklist text found in data/steps.yaml"
-    pdf_before = _get_bytes(base + STEP_PDF) if pdf else b""
+    pdf_before = fetch(base + STEP_PDF)[1] if pdf else b""
     # MkDocs drops a log line equal to an earlier one ("built in 1.30 seconds" twice): count reloads.
     builds_before = server_log.read_text().count("Reloading browsers")
     steps.write_text(text, encoding="utf-8")
     t0 = time.perf_counter()
     result: dict[str, Any] = {}
-    while marker not in _get(base + STEP_PAGE)[1]:
+    while marker not in get(base + STEP_PAGE)[1]:
         if time.perf_counter() - t0 > 180:
             raise TimeoutError("edit not served after 180 s: " + server_log.read_text()[-2000:])
         time.sleep(0.05)
     result["shown_s"] = round(time.perf_counter() - t0, 3)
-    while pdf and _get_bytes(base + STEP_PDF) in (pdf_before, b""):  # made in the background
+    while pdf and fetch(base + STEP_PDF)[1] in (pdf_before, b""):  # made in the background
         if time.perf_counter() - t0 > 180:
             raise TimeoutError("new PDF not served after 180 s: " + server_log.read_text()[-2000:])
         time.sleep(0.1)
@@ -410,15 +407,15 @@ def section_serve(work: Path, reps: int, use_git: bool) -> dict:
             server_log = work / f"serve-{name}.log"
             servers[name] = (project, *_serve(project, variant_env, server_log), server_log)
         for name, (_, proc, base, server_log) in servers.items():
-            while _get(base + STEP_PAGE)[0] != 200:
+            while get(base + STEP_PAGE)[0] != 200:
                 if proc.poll() is not None or time.perf_counter() - start > 300:
                     result["error"] = f"{name} server did not start: " + server_log.read_text()[-2000:]
                     return result
                 time.sleep(0.2)
         result["first_serve_s"] = round(time.perf_counter() - start, 2)
         base = servers["whole"][2]
-        result["serves_code_reference"] = "doc-heading" in _get(base + "ontwikkelaars/api/")[1]
-        result["serves_pdf"] = _get_bytes(base + STEP_PDF).startswith(b"%PDF-")
+        result["serves_code_reference"] = "doc-heading" in get(base + "ontwikkelaars/api/")[1]
+        result["serves_pdf"] = fetch(base + STEP_PDF)[1].startswith(b"%PDF-")
         runs: dict[str, list[dict]] = {name: [] for name in servers}
         for i in range(reps):
             for name, (project, _, base, server_log) in servers.items():

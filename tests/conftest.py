@@ -44,6 +44,11 @@ def copy_project(target: Path, data: Path) -> Path:
     return target
 
 
+def file_contents(folder: Path, pattern: str = "*") -> dict[str, bytes]:
+    """Relative path -> bytes of every file under `folder` whose name matches `pattern`."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob(pattern)) if p.is_file()}
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

@@ -12,13 +12,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, copy_project, file_contents
 
 API = Path("ontwikkelaars/api/index.html")
-
-
-def files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +42,7 @@ def test_an_unchanged_code_reference_is_reused_byte_for_byte(session, tmp_path: 
     reused = first.code_reference.reused
     second = rebuild(tmp_path / "second")
     assert second is first and second.code_reference.reused == reused + 1
-    before, after = files(tmp_path / "first"), files(tmp_path / "second")
+    before, after = file_contents(tmp_path / "first"), file_contents(tmp_path / "second")
     assert 'id="macros.pdf.print_job"' in before[API.as_posix()].decode()
     assert before["assets/_mkdocstrings.css"] and "objects.inv" in before
     assert [name for name in before if before[name] != after.get(name)] == []

@@ -16,11 +16,9 @@ from macros.pdf import print_job, write_pdfs
 from macros.plugin.pdfs import ChecklistPdfs
 from macros.render import Edition
 
+from .conftest import FIXTURES, file_contents
+
 EDITION = Edition(site_url="https://voorbeeld.nl/handreiking/", version="december 2023", build_date="2026-01-01")
-
-
-def pdfs(site_dir: Path) -> dict[str, bytes]:
-    return {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in sorted(site_dir.rglob("*.pdf"))}
 
 
 def with_item_text(data: Path, old: str, new: str) -> None:
@@ -33,11 +31,9 @@ def with_item_text(data: Path, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory) -> dict[str, bytes]:
     """The minimal data set's PDFs, rendered without any cache."""
-    from .conftest import FIXTURES
-
     out = tmp_path_factory.mktemp("fresh")
     write_pdfs(load_site(FIXTURES / "minimal"), out, EDITION)
-    return pdfs(out)
+    return file_contents(out, "*.pdf")
 
 
 def test_a_cache_hit_is_byte_for_byte_a_fresh_render(minimal_data: Path, tmp_path: Path, fresh):
@@ -48,8 +44,8 @@ def test_a_cache_hit_is_byte_for_byte_a_fresh_render(minimal_data: Path, tmp_pat
     assert published.publish(job, cache, tmp_path / "second") == "cached"
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [job.key()]
     assert len(fresh) == 3  # the bundle and two steps
-    assert pdfs(tmp_path / "first") == fresh
-    assert pdfs(tmp_path / "second") == fresh
+    assert file_contents(tmp_path / "first", "*.pdf") == fresh
+    assert file_contents(tmp_path / "second", "*.pdf") == fresh
 
 
 def test_a_checklist_item_edit_changes_the_key_and_the_pdf(minimal_data: Path, tmp_path: Path, fresh):
@@ -60,7 +56,7 @@ def test_a_checklist_item_edit_changes_the_key_and_the_pdf(minimal_data: Path, t
     assert after.key() != before.key()
     cache = Cache(tmp_path / "cache")
     assert ChecklistPdfs().publish(after, cache, tmp_path / "site") == "made"
-    changed = pdfs(tmp_path / "site")
+    changed = file_contents(tmp_path / "site", "*.pdf")
     assert changed.keys() == fresh.keys()
     step = next(name for name in changed if name != "pdf/alle-checklists.pdf" and changed[name] != fresh[name])
     text = PdfReader(tmp_path / "site" / step).pages[0].extract_text()
@@ -83,15 +79,15 @@ def test_serving_keeps_the_previous_pdfs_until_the_new_ones_are_made(minimal_dat
     job = print_job(load_site(minimal_data), EDITION)
     try:
         assert session.publish(job, cache, building, served) == "background"
-        assert pdfs(building) == fresh  # the previous PDFs at once: every link works
+        assert file_contents(building, "*.pdf") == fresh  # the previous PDFs at once: every link works
         start = time.monotonic()
-        while pdfs(building) == fresh or pdfs(served) == fresh:
+        while file_contents(building, "*.pdf") == fresh or file_contents(served, "*.pdf") == fresh:
             assert time.monotonic() - start < 120, "the new PDFs did not arrive"
             time.sleep(0.2)
     finally:
         session.close()
     for site_dir in (building, served):
-        assert pdfs(site_dir).keys() == fresh.keys()
+        assert file_contents(site_dir, "*.pdf").keys() == fresh.keys()
     assert sorted(p.name for p in cache.root.iterdir()) == sorted([first.key(), job.key()])
 
 

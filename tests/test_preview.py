@@ -5,33 +5,17 @@ from __future__ import annotations
 
 import io
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from bench.run import fetch, free_port, get
+
 from .conftest import ROOT, copy_project
-
-
-def fetch(url: str) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - the local preview server
-            return response.status, response.read()
-    except urllib.error.HTTPError as exc:
-        return exc.code, b""
-    except OSError:
-        return 0, b""
-
-
-def get(url: str) -> tuple[int, str]:
-    status, body = fetch(url)
-    return status, body.decode("utf-8")
 
 
 def wait_for(check, what: str, timeout: float = 120) -> None:
@@ -45,9 +29,7 @@ def wait_for(check, what: str, timeout: float = 120) -> None:
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("preview"), ROOT / "data")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("KS_")} | {"NO_MKDOCS_2_WARNING": "1"}
     log = project / "serve.log"
     with log.open("w") as out:
