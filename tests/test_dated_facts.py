@@ -27,6 +27,8 @@ SITE = load_site(ROOT / "data")
 
 #: Record types whose facts go out of date: each carries the day it was last compared with its source.
 DATED = (m.FundingSource, m.Agreement, m.Milestone, m.Contact, m.Responsibility, m.MunicipalitiesPerTranche)
+#: The records of those types, the tranche count (one record, not a list) apart.
+DATED_RECORDS = (*SITE.funding_sources, *SITE.agreements, *SITE.milestones, *SITE.contacts, *SITE.responsibilities)
 
 
 def text(node) -> str:
@@ -39,17 +41,13 @@ def test_dated_record_types_require_a_check_date(model):
 
 
 def test_every_dated_record_has_its_check_date():
-    records = [*SITE.funding_sources, *SITE.agreements, *SITE.milestones, *SITE.contacts, *SITE.responsibilities]
-    assert len(records) > 40
-    for record in [*records, SITE.municipalities_per_tranche]:
+    assert len(DATED_RECORDS) > 40
+    for record in [*DATED_RECORDS, SITE.municipalities_per_tranche]:
         assert record.checked == m.UNCHECKED or isinstance(record.checked, date), record
 
 
 def test_sources_of_dated_facts_use_https():
-    cited = SITE.sources_of(
-        *SITE.funding_sources, *SITE.agreements, *SITE.milestones, *SITE.contacts, *SITE.responsibilities,
-        SITE.municipalities_per_tranche,
-    )  # fmt: skip
+    cited = SITE.sources_of(*DATED_RECORDS, SITE.municipalities_per_tranche)
     assert cited
     for source in cited:
         assert source.url is None or source.url.scheme == "https", (source.id, str(source.url))
@@ -76,12 +74,11 @@ UNCHECKED_SOURCES = {
 
 def test_every_source_of_money_dates_and_duties_was_checked_or_says_why_not():
     """A reviewer traces each amount, date and duty to a source and the day it was read."""
-    records = [*SITE.funding_sources, *SITE.agreements, *SITE.milestones, *SITE.contacts, *SITE.responsibilities]
-    cited = SITE.sources_of(*records, SITE.municipalities_per_tranche)
+    cited = SITE.sources_of(*DATED_RECORDS, SITE.municipalities_per_tranche)
     unchecked = {s.id for s in cited if s.checked is None}
     assert unchecked == set(UNCHECKED_SOURCES)  # also fails when a listed source was checked or is no longer cited
     assert sum(s.checked is not None for s in cited) >= 36
-    for record in records:
+    for record in DATED_RECORDS:
         if "ks-phb" in record.sources:
             assert any(s.checked for s in SITE.sources_of(record)), record.id
 
