@@ -167,9 +167,8 @@ def html_pages(site: Path) -> dict[str, Path]:
 
 
 def files_under(site: Path, folder: str) -> dict[str, bytes]:
-    base = site / folder
     """The files of a folder of the site, pages left out (they are compared as pages)."""
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(base.rglob("*"))
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / folder).rglob("*"))
             if p.is_file() and p.suffix != ".html"}  # fmt: skip
 
 
